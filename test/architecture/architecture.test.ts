@@ -26,7 +26,10 @@ test('the project has no runtime import cycle', () => {
 });
 
 test('an engine importing runtime/ is reported', () => {
-  const dir = tree({ 'engines/a/x.ts': "import { y } from '../../runtime/y.js';\n", 'runtime/y.ts': 'export const y = 1;\n' });
+  const dir = tree({
+    'engines/a/x.ts': "import { y } from '../../runtime/y.js';\n",
+    'runtime/y.ts': 'export const y = 1;\n',
+  });
   assert.match(layerViolations(dir, listSources(dir)).join('\n'), /engines\/ must not import runtime\//);
 });
 
@@ -40,11 +43,17 @@ test('a controller importing another controller is reported', () => {
     'controllers/a/x.ts': "import { y } from '../b/y.js';\n",
     'controllers/b/y.ts': 'export const y = 1;\n',
   });
-  assert.match(layerViolations(dir, listSources(dir)).join('\n'), /controllers\/a must not import controllers\/b/);
+  assert.match(
+    layerViolations(dir, listSources(dir)).join('\n'),
+    /controllers\/a must not import controllers\/b/,
+  );
 });
 
 test('a downward import is allowed', () => {
-  const dir = tree({ 'runtime/x.ts': "import { y } from '../engines/y.js';\n", 'engines/y.ts': 'export const y = 1;\n' });
+  const dir = tree({
+    'runtime/x.ts': "import { y } from '../engines/y.js';\n",
+    'engines/y.ts': 'export const y = 1;\n',
+  });
   assert.deepEqual(layerViolations(dir, listSources(dir)), []);
 });
 

@@ -57,7 +57,9 @@ export function listSources(root: string): string[] {
 }
 
 export function importsOf(file: string): ImportEdge[] {
-  const src = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  const src = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
   const edges: ImportEdge[] = [];
   for (const m of src.matchAll(importRe)) {
     const spec = m[2] ?? m[3];
@@ -87,7 +89,8 @@ export function layerViolations(root: string, files: readonly string[]): string[
     for (const e of importsOf(f)) {
       const rel = relative(root, f);
       if (!e.specifier.startsWith('.')) {
-        if (!isTest && forbiddenModules[from]?.includes(e.specifier)) bad.push(`${rel}: ${from}/ must not import ${e.specifier}`);
+        if (!isTest && forbiddenModules[from]?.includes(e.specifier))
+          bad.push(`${rel}: ${from}/ must not import ${e.specifier}`);
         continue;
       }
       const to = layerOf(root, e.to);
@@ -96,11 +99,13 @@ export function layerViolations(root: string, files: readonly string[]): string[
         if (!isTest) bad.push(`${rel}: product code must not import ${to}/ (${e.specifier})`);
         continue;
       }
-      if (layers.indexOf(to) > layers.indexOf(from)) bad.push(`${rel}: ${from}/ must not import ${to}/ (${e.specifier})`);
+      if (layers.indexOf(to) > layers.indexOf(from))
+        bad.push(`${rel}: ${from}/ must not import ${to}/ (${e.specifier})`);
       if (from === 'controllers' && to === 'controllers') {
         const a = relative(root, f).split(sep)[1];
         const b = relative(root, e.to).split(sep)[1];
-        if (a !== b) bad.push(`${rel}: controllers/${a} must not import controllers/${b} (share code through runtime/)`);
+        if (a !== b)
+          bad.push(`${rel}: controllers/${a} must not import controllers/${b} (share code through runtime/)`);
       }
     }
   }
@@ -111,7 +116,13 @@ export function layerViolations(root: string, files: readonly string[]): string[
 export function importCycles(root: string, files: readonly string[]): string[][] {
   const graph = new Map<string, string[]>();
   const known = new Set(files);
-  for (const f of files) graph.set(f, importsOf(f).filter((e) => !e.typeOnly && known.has(e.to)).map((e) => e.to));
+  for (const f of files)
+    graph.set(
+      f,
+      importsOf(f)
+        .filter((e) => !e.typeOnly && known.has(e.to))
+        .map((e) => e.to),
+    );
   const cycles: string[][] = [];
   const state = new Map<string, 1 | 2>();
   const stack: string[] = [];
@@ -119,7 +130,8 @@ export function importCycles(root: string, files: readonly string[]): string[][]
     state.set(n, 1);
     stack.push(n);
     for (const m of graph.get(n) ?? []) {
-      if (state.get(m) === 1) cycles.push([...stack.slice(stack.indexOf(m)), m].map((p) => relative(root, p)));
+      if (state.get(m) === 1)
+        cycles.push([...stack.slice(stack.indexOf(m)), m].map((p) => relative(root, p)));
       else if (!state.has(m)) visit(m);
     }
     stack.pop();

@@ -1,0 +1,12 @@
+/**
+ * Every top-level command module. Each exports `register(program)`; add one import + one entry per module.
+ */
+import type { Command } from 'commander';
+import * as version from './version.js';
+import * as dev from './dev.js';
+
+export interface CommandModule {
+  register(program: Command): void;
+}
+
+export const commandModules: readonly CommandModule[] = [version, dev];
