@@ -1,0 +1,419 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  TestRepo,
+  createGpgSigner,
+  createRepoRoot,
+  createTestPKI,
+  haveSshd,
+  sshKeygen,
+  startGitHttpServer,
+  startSshServer,
+} from '../../test/fixtures/git/index.js';
+import type { GitHttpServer, SshServer } from '../../test/fixtures/git/index.js';
+import { GitError, SignatureVerifier, checkout, isSignedTag, openAuth, sanitize } from './index.js';
+import type { CheckoutRef, GitAuth } from './index.js';
+
+const root = createRepoRoot();
+const repo = new TestRepo(root, 'app');
+const signer = createGpgSigner();
+const other = createGpgSigner('Someone Else');
+let first = '';
+let second = '';
+let http: GitHttpServer;
+let basic: GitHttpServer;
+let bearer: GitHttpServer;
+let https: GitHttpServer;
+let mtls: GitHttpServer;
+let ssh: SshServer | undefined;
+const pki = createTestPKI();
+const dirs: string[] = [];
+
+async function workdir(): Promise<string> {
+  const d = await mkdtemp(join(tmpdir(), 'sluice-git-test-'));
+  dirs.push(d);
+  return join(d, 'checkout');
+}
+
+async function run(
+  url: string,
+  ref: CheckoutRef | undefined,
+  auth: GitAuth = {},
+  extra: { sparse?: string[]; last?: string; maxBytes?: number } = {},
+) {
+  const session = await openAuth(url, auth);
+  const dir = await workdir();
+  try {
+    const res = await checkout({
+      url,
+      ref,
+      dir,
+      auth: session,
+      timeoutMs: 30_000,
+      ...(extra.sparse ? { sparseCheckout: extra.sparse } : {}),
+      ...(extra.last ? { lastObservedRevision: extra.last } : {}),
+      ...(extra.maxBytes ? { maxBytes: extra.maxBytes } : {}),
+    });
+    return { res, dir };
+  } finally {
+    await session.close();
+  }
+}
+
+before(async () => {
+  first = repo.commit({ 'deploy/app.yaml': 'kind: A\n', 'docs/readme.md': 'x' }, 'first commit');
+  repo.tag('v1.0.0');
+  repo.tag('v1.1.0', { annotated: true });
+  second = repo.commit({ 'deploy/app.yaml': 'kind: B\n' }, 'second commit\n\nbody', { sign: signer });
+  repo.tag('v1.2.0-rc.1');
+  repo.tag('v2.0.0', { sign: signer });
+  repo.pushRef('refs/pull/7/head');
+  http = await startGitHttpServer({ root });
+  basic = await startGitHttpServer({
+    root,
+    auth: { kind: 'basic', username: 'alice', password: 's3cr3t-pw' },
+  });
+  bearer = await startGitHttpServer({ root, auth: { kind: 'bearer', token: 'tok-0123456789' } });
+  https = await startGitHttpServer({ root, tls: { cert: pki.serverCert, key: pki.serverKey } });
+  mtls = await startGitHttpServer({
+    root,
+    tls: { cert: pki.serverCert, key: pki.serverKey, ca: pki.caCert },
+  });
+  if (haveSshd()) ssh = await startSshServer();
+});
+
+after(async () => {
+  await Promise.all([http, basic, bearer, https, mtls].map((s) => s?.close()));
+  await ssh?.close();
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true });
+  repo.remove();
+  signer.remove();
+  other.remove();
+});
+
+describe('checkout refs', () => {
+  const cases: ReadonlyArray<{
+    name: string;
+    ref: CheckoutRef | undefined;
+    hash: () => string;
+    reference: string;
+    tag?: string;
+  }> = [
+    {
+      name: 'branch main gives refs/heads/main at the tip',
+      ref: { branch: 'main' },
+      hash: () => second,
+      reference: 'refs/heads/main',
+    },
+    {
+      name: 'a lightweight tag resolves to its commit',
+      ref: { tag: 'v1.0.0' },
+      hash: () => first,
+      reference: 'refs/tags/v1.0.0',
+      tag: 'v1.0.0',
+    },
+    {
+      name: 'an annotated tag resolves to the peeled commit',
+      ref: { tag: 'v1.1.0' },
+      hash: () => first,
+      reference: 'refs/tags/v1.1.0',
+      tag: 'v1.1.0',
+    },
+    {
+      name: 'semver picks the highest matching tag',
+      ref: { semver: '>=1.0.0 <2.0.0' },
+      hash: () => first,
+      reference: 'refs/tags/v1.1.0',
+      tag: 'v1.1.0',
+    },
+    {
+      name: 'semver with a prerelease range includes prereleases',
+      ref: { semver: '>=1.2.0-0 <2.0.0' },
+      hash: () => second,
+      reference: 'refs/tags/v1.2.0-rc.1',
+      tag: 'v1.2.0-rc.1',
+    },
+    {
+      name: 'a ref name like refs/pull/7/head is fetched as is',
+      ref: { name: 'refs/pull/7/head' },
+      hash: () => second,
+      reference: 'refs/pull/7/head',
+    },
+    {
+      name: 'a commit alone checks out that commit',
+      ref: { commit: first },
+      hash: () => first,
+      reference: '',
+    },
+    {
+      name: 'a commit with a branch must be on that branch',
+      ref: { commit: first, branch: 'main' },
+      hash: () => first,
+      reference: 'refs/heads/main',
+    },
+    {
+      name: 'tag takes precedence over branch',
+      ref: { branch: 'main', tag: 'v1.0.0' },
+      hash: () => first,
+      reference: 'refs/tags/v1.0.0',
+      tag: 'v1.0.0',
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const { res, dir } = await run(`${http.url}/app.git`, c.ref);
+      assert.ok(res);
+      assert.equal(res.hash, c.hash());
+      assert.equal(res.reference, c.reference);
+      assert.equal(res.tag, c.tag);
+      assert.equal(res.partial, false);
+      assert.ok((await readdir(join(dir, 'deploy'))).includes('app.yaml'));
+    });
+  }
+
+  it('the commit message is returned in full', async () => {
+    const { res } = await run(`${http.url}/app.git`, { branch: 'main' });
+    assert.equal(res?.message, 'second commit\n\nbody');
+  });
+
+  it('an unchanged remote revision costs no clone (ls-remote only)', async () => {
+    const before = http.requests.get('git-upload-pack') ?? 0;
+    const { res, dir } = await run(
+      `${http.url}/app.git`,
+      { branch: 'main' },
+      {},
+      { last: `main@sha1:${second}` },
+    );
+    assert.equal(res?.partial, true);
+    assert.equal(res?.hash, second);
+    await assert.rejects(readdir(dir));
+    // protocol v2: ls-remote is one upload-pack POST; a fetch would add at least one more
+    assert.equal((http.requests.get('git-upload-pack') ?? 0) - before, 1);
+  });
+
+  const failures: ReadonlyArray<{ name: string; ref: CheckoutRef; code: string; message: RegExp }> = [
+    {
+      name: 'a missing branch',
+      ref: { branch: 'nope' },
+      code: 'notfound',
+      message: /couldn't find remote ref "refs\/heads\/nope"/,
+    },
+    { name: 'a missing tag', ref: { tag: 'v9' }, code: 'notfound', message: /refs\/tags\/v9/ },
+    {
+      name: 'a semver range with no match',
+      ref: { semver: '>=5.0.0' },
+      code: 'notfound',
+      message: /no match found for semver: >=5.0.0/,
+    },
+    {
+      name: 'a commit not on the branch',
+      ref: { commit: '0'.repeat(40), branch: 'main' },
+      code: 'notfound',
+      message: /unable to resolve commit/,
+    },
+  ];
+  for (const f of failures) {
+    it(`fails with a clear error on ${f.name}`, async () => {
+      await assert.rejects(run(`${http.url}/app.git`, f.ref), (e: Error) => {
+        assert.ok(e instanceof GitError);
+        assert.equal(e.code, f.code);
+        assert.match(e.message, f.message);
+        return true;
+      });
+    });
+  }
+
+  it('an empty repository gives undefined', async () => {
+    new TestRepo(root, 'empty');
+    const { res } = await run(`${http.url}/empty.git`, { branch: 'main' });
+    assert.equal(res, undefined);
+  });
+
+  it('sparse checkout keeps only the named directories', async () => {
+    const { dir } = await run(`${http.url}/app.git`, { branch: 'main' }, {}, { sparse: ['./deploy'] });
+    const names = (await readdir(dir)).filter((n) => n !== '.git');
+    assert.deepEqual(names, ['deploy']);
+  });
+
+  it('sparse checkout of a missing directory fails', async () => {
+    await assert.rejects(
+      run(`${http.url}/app.git`, { branch: 'main' }, {}, { sparse: ['nope'] }),
+      /sparse checkout dir 'nope' does not exist/,
+    );
+  });
+
+  it('a checkout larger than the size limit fails', async () => {
+    await assert.rejects(
+      run(`${http.url}/app.git`, { branch: 'main' }, {}, { maxBytes: 1000 }),
+      (e: Error) => {
+        assert.ok(e instanceof GitError);
+        assert.equal(e.code, 'toolarge');
+        assert.match(e.message, /repository size exceeds the limit of 1000 bytes/);
+        return true;
+      },
+    );
+  });
+});
+
+describe('transports and credentials', () => {
+  it('basic auth over HTTP works with the right password', async () => {
+    const { res } = await run(
+      `${basic.url}/app.git`,
+      { branch: 'main' },
+      { username: 'alice', password: 's3cr3t-pw' },
+    );
+    assert.equal(res?.hash, second);
+  });
+
+  it('a wrong password fails as auth and never shows the password', async () => {
+    await assert.rejects(
+      run(`${basic.url}/app.git`, { branch: 'main' }, { username: 'alice', password: 'wrong-pw-123' }),
+      (e: Error) => {
+        assert.ok(e instanceof GitError);
+        assert.equal(e.code, 'auth');
+        assert.ok(!e.message.includes('wrong-pw-123'));
+        return true;
+      },
+    );
+  });
+
+  it('bearer token auth works', async () => {
+    const { res } = await run(`${bearer.url}/app.git`, { branch: 'main' }, { bearerToken: 'tok-0123456789' });
+    assert.equal(res?.hash, second);
+  });
+
+  it('HTTPS with the test CA works; without it the certificate is rejected', async () => {
+    const { res } = await run(`${https.url}/app.git`, { branch: 'main' }, { caCert: pki.caCert });
+    assert.equal(res?.hash, second);
+    await assert.rejects(
+      run(`${https.url}/app.git`, { branch: 'main' }),
+      (e: Error) => e instanceof GitError && e.code === 'unreachable',
+    );
+  });
+
+  it('mutual TLS works with the client certificate', async () => {
+    const { res } = await run(
+      `${mtls.url}/app.git`,
+      { branch: 'main' },
+      { caCert: pki.caCert, clientCert: pki.clientCert, clientKey: pki.clientKey },
+    );
+    assert.equal(res?.hash, second);
+  });
+
+  it('an unreachable host fails as unreachable', async () => {
+    await assert.rejects(
+      run('http://127.0.0.1:1/app.git', { branch: 'main' }),
+      (e: Error) => e instanceof GitError && e.code === 'unreachable',
+    );
+  });
+
+  it('credentials in the URL are stripped from errors', () => {
+    assert.equal(
+      sanitize("fatal: unable to access 'https://bob:hunter2@127.0.0.1/x.git/'"),
+      "fatal: unable to access 'https://127.0.0.1/x.git/'",
+    );
+  });
+
+  it('the askpass and key files are removed when the session closes', async () => {
+    const s = await openAuth('ssh://127.0.0.1/x', {
+      sshIdentity: 'KEY',
+      sshKnownHosts: 'KH',
+      password: 'pp',
+    });
+    const askpass = s.env.GIT_ASKPASS as string;
+    assert.ok(!JSON.stringify(Object.values(s.env).filter((v) => v.startsWith('ssh'))).includes('pp'));
+    await s.close();
+    await assert.rejects(readFile(askpass));
+  });
+});
+
+describe('ssh', { skip: !haveSshd() && 'openssh-server is not installed' }, () => {
+  it('clones with an identity and known_hosts', async () => {
+    const s = ssh as SshServer;
+    const { res } = await run(
+      `${s.baseURL}${root}/app.git`,
+      { branch: 'main' },
+      { sshIdentity: s.identity, sshKnownHosts: s.knownHosts },
+    );
+    assert.equal(res?.hash, second);
+  });
+
+  it('clones with a passphrase-protected key', async () => {
+    const s = ssh as SshServer;
+    const [priv, pub] = sshKeygen('key-pass-42');
+    s.authorize(pub);
+    const { res } = await run(
+      `${s.baseURL}${root}/app.git`,
+      { branch: 'main' },
+      { sshIdentity: priv, sshKnownHosts: s.knownHosts, password: 'key-pass-42' },
+    );
+    assert.equal(res?.hash, second);
+  });
+
+  it('an unknown host key fails as hostkey', async () => {
+    const s = ssh as SshServer;
+    const [, otherPub] = sshKeygen();
+    const wrong = `[127.0.0.1]:${s.port} ${otherPub.split(' ').slice(0, 2).join(' ')}\n`;
+    await assert.rejects(
+      run(
+        `${s.baseURL}${root}/app.git`,
+        { branch: 'main' },
+        { sshIdentity: s.identity, sshKnownHosts: wrong },
+      ),
+      (e: Error) => {
+        assert.ok(e instanceof GitError);
+        assert.equal(e.code, 'hostkey');
+        return true;
+      },
+    );
+  });
+});
+
+describe('signatures', () => {
+  it('a signed commit verifies with its key and reports the key ID', async () => {
+    const { dir } = await run(`${http.url}/app.git`, { branch: 'main' });
+    const v = await SignatureVerifier.open([signer.publicKey]);
+    try {
+      assert.deepEqual(await v.commit(dir), { keyID: signer.keyID });
+    } finally {
+      await v.close();
+    }
+  });
+
+  it('a signed commit does not verify with another key', async () => {
+    const { dir } = await run(`${http.url}/app.git`, { branch: 'main' });
+    const v = await SignatureVerifier.open([other.publicKey]);
+    try {
+      assert.ok('error' in (await v.commit(dir)));
+    } finally {
+      await v.close();
+    }
+  });
+
+  it('an unsigned commit reports no signature', async () => {
+    const { dir } = await run(`${http.url}/app.git`, { tag: 'v1.0.0' });
+    const v = await SignatureVerifier.open([signer.publicKey]);
+    try {
+      assert.deepEqual(await v.commit(dir), { error: 'no signature found' });
+    } finally {
+      await v.close();
+    }
+  });
+
+  it('a signed tag verifies and is recognised as signed; an annotated unsigned tag is not', async () => {
+    const { dir } = await run(`${http.url}/app.git`, { tag: 'v2.0.0' });
+    assert.equal(await isSignedTag(dir, 'v2.0.0'), true);
+    const v = await SignatureVerifier.open([signer.publicKey]);
+    try {
+      assert.deepEqual(await v.tag(dir, 'v2.0.0'), { keyID: signer.keyID });
+    } finally {
+      await v.close();
+    }
+    const { dir: d2 } = await run(`${http.url}/app.git`, { tag: 'v1.1.0' });
+    assert.equal(await isSignedTag(d2, 'v1.1.0'), false);
+  });
+});

@@ -1,0 +1,14 @@
+export { openAuth } from './auth.js';
+export type { AuthSession, GitAuth } from './auth.js';
+export { checkout, sameCommit } from './checkout.js';
+export type { CheckoutOptions, CheckoutResult } from './checkout.js';
+export { GitError, classify } from './errors.js';
+export type { GitErrorCode } from './errors.js';
+export { git, baseEnv } from './exec.js';
+export type { ExecOptions } from './exec.js';
+export { strategyFor, parseLsRemote } from './refs.js';
+export type { CheckoutRef, Strategy } from './refs.js';
+export { sanitize, redactURL } from './sanitize.js';
+export { highestMatching } from './semver.js';
+export { SignatureVerifier, isSignedTag } from './verify.js';
+export type { SignatureResult } from './verify.js';
