@@ -1,0 +1,11 @@
+export { advertisedAddress, artifactURL } from './address.js';
+export { digestAlgorithms, digestFile, isDigestAlgorithm, parseDigest } from './digest.js';
+export type { DigestAlgorithm } from './digest.js';
+export { diskSink } from './disk-sink.js';
+export { diskSource } from './disk-source.js';
+export { ArtifactLocks } from './locks.js';
+export { gitRevision, sameRevision, shortRef } from './revision.js';
+export { Storage } from './storage.js';
+export type { StorageOptions } from './storage.js';
+export { ArtifactNotFoundError, fetchArtifact, rewriteArtifactURL } from './fetch.js';
+export type { FetchArtifactOptions } from './fetch.js';

@@ -1,0 +1,2 @@
+export { startArtifactServer } from './server.js';
+export type { ArtifactServer } from './server.js';
