@@ -5,9 +5,10 @@ import type { Command } from 'commander';
 import * as version from './version.js';
 import * as dev from './dev.js';
 import * as completion from './completion.js';
+import * as install from './install.js';
 
 export interface CommandModule {
   register(program: Command): void;
 }
 
-export const commandModules: readonly CommandModule[] = [version, dev, completion];
+export const commandModules: readonly CommandModule[] = [version, dev, completion, install];
