@@ -39,7 +39,7 @@ function dryRunMessage(subject: string, cause: unknown, obj: Pick<KubeObject, 'k
   return `${subject} dry-run failed${reason ? ` (${reason})` : ''}: ${msg}`;
 }
 
-export function dryRunError(cause: unknown, obj: Pick<KubeObject, 'kind' | 'metadata'>): DryRunError {
+export function dryRunErrorFor(cause: unknown, obj: Pick<KubeObject, 'kind' | 'metadata'>): DryRunError {
   return new DryRunError(subjectOf(obj), cause, obj);
 }
 

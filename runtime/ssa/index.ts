@@ -4,7 +4,7 @@ export type { Action, ChangeSetEntry } from './changeset.js';
 export { cleanupPatch, kustomizeCleanupOptions } from './cleanup.js';
 export type { CleanupOptions, FieldManager, JsonPatchOp } from './cleanup.js';
 export { deepEqual, hasDrifted } from './drift.js';
-export { DryRunError, isImmutableError } from './errors.js';
+export { DryRunError, dryRunErrorFor, isImmutableError } from './errors.js';
 export { ApplyError, ResourceManager } from './manager.js';
 export type { ApplyOptions, DeleteOptions, ResourceManagerOptions } from './manager.js';
 export * from './metadata.js';

@@ -7,7 +7,7 @@ import { waitForSet, waitForTermination, type StatusReader } from '../health/ind
 import { ChangeSet, entryFor, type ChangeSetEntry } from './changeset.js';
 import { cleanupPatch, type CleanupOptions } from './cleanup.js';
 import { hasDrifted } from './drift.js';
-import { dryRunError, errorText, isImmutableError } from './errors.js';
+import { dryRunErrorFor, errorText, isImmutableError } from './errors.js';
 import { anyInMetadata, type MetadataSelector } from './metadata.js';
 import { isClusterDefinition, isKindClass, sortObjects } from './sort.js';
 
@@ -136,13 +136,13 @@ export class ResourceManager {
     } catch (err) {
       const forced =
         opts.force || anyInMetadata(obj, opts.forceSelector) || anyInMetadata(live, opts.forceSelector);
-      if (!live || !forced || !isImmutableError(err)) throw dryRunError(err, obj);
+      if (!live || !forced || !isImmutableError(err)) throw dryRunErrorFor(err, obj);
       await this.recreate(obj, opts);
       live = undefined;
       try {
         dry = await this.dryRun(obj);
       } catch (err2) {
-        throw dryRunError(err2, obj);
+        throw dryRunErrorFor(err2, obj);
       }
     }
     const patched = live ? await this.cleanup(obj, live, opts) : false;

@@ -1,0 +1,102 @@
+/**
+ * The kustomize-controller's collaborators and options. Artifact fetching and the kustomize build are
+ * injected so the reconciler runs the same loop whatever fetches the tarball or builds the overlay.
+ */
+import type { KubeClient, KubeObject } from '../../runtime/client/index.js';
+import type { CelCompiler } from '../../runtime/health/index.js';
+
+export interface SourceArtifact {
+  readonly url: string;
+  readonly digest: string;
+  readonly revision: string;
+  readonly metadata?: Readonly<Record<string, string>>;
+}
+
+/** Downloads an artifact, verifies its digest and extracts it into `dir` (symlinks skipped). */
+export interface ArtifactFetcher {
+  fetch(artifact: SourceArtifact, dir: string, signal?: AbortSignal): Promise<void>;
+}
+
+/** Thrown by an ArtifactFetcher when the server answers 404. */
+export class ArtifactNotFoundError extends Error {
+  override readonly name = 'ArtifactNotFoundError';
+}
+
+export interface BuildRequest {
+  /** Directory on disk holding the extracted artifact (the build never reads outside it). */
+  readonly root: string;
+  /** `spec.path` relative to the root, already checked to exist. */
+  readonly path: string;
+  /** The Kustomization spec (overrides: targetNamespace, namePrefix/Suffix, patches, images, components…). */
+  readonly spec: Readonly<Record<string, unknown>>;
+}
+
+/** Generates/patches kustomization.yaml and runs the kustomize build (Flux pkg/kustomize). */
+export interface ManifestBuilder {
+  build(req: BuildRequest): Promise<KubeObject[]>;
+}
+
+export type EventType = 'Normal' | 'Warning';
+
+export interface EventRecorder {
+  event(
+    obj: KubeObject,
+    type: EventType,
+    reason: string,
+    message: string,
+    metadata?: Readonly<Record<string, string>>,
+  ): void;
+}
+
+export interface KustomizeControllerOptions {
+  /** `--requeue-dependency` @default 30000 */
+  readonly requeueDependencyMs?: number;
+  /** `--no-cross-namespace-refs` @default false */
+  readonly noCrossNamespaceRefs?: boolean;
+  /** `--default-service-account` */
+  readonly defaultServiceAccount?: string;
+  /** Feature gate `StrictPostBuildSubstitutions`. @default false */
+  readonly strictSubstitutions?: boolean;
+  /** Feature gate `DisableFailFastBehavior`. @default false */
+  readonly disableFailFast?: boolean;
+  /** Feature gate `ExternalArtifact`. @default false */
+  readonly externalArtifact?: boolean;
+  /** `--concurrent-ssa` @default 4 */
+  readonly concurrentSsa?: number;
+  /** Health poll interval. @default 5000 */
+  readonly healthPollMs?: number;
+  /** `--override-manager` */
+  readonly overrideManagers?: readonly string[];
+  /** Temp directory root for artifacts. @default os.tmpdir() */
+  readonly tmpDir?: string;
+}
+
+export interface KustomizeDeps {
+  readonly client: KubeClient;
+  readonly fetcher: ArtifactFetcher;
+  readonly builder: ManifestBuilder;
+  readonly events: EventRecorder;
+  /** CEL engine for healthCheckExprs and readyExpr; without it those fields are a terminal error. */
+  readonly cel?: CelCompiler;
+  readonly options?: KustomizeControllerOptions;
+}
+
+/** Why a reconcile stopped, carrying Flux's Ready reason. */
+export class ReconcileError extends Error {
+  override readonly name = 'ReconcileError';
+  constructor(
+    readonly reason: string,
+    message: string,
+    /** `stalling`: no retry until the spec changes; `waiting`: requeue after `requeueAfterMs`. */
+    readonly kind: 'generic' | 'stalling' | 'waiting' = 'generic',
+    readonly requeueAfterMs?: number,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+export interface ReconcileResult {
+  /** When to run again; undefined means never (until an event). */
+  readonly requeueAfterMs?: number;
+}
