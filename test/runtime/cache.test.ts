@@ -1,16 +1,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Cache, IndexedStore, Informer } from '../../runtime/cache/index.js';
-import type { KubeClient, KubeObject } from '../../runtime/client/index.js';
+import type { KubeClient } from '../../runtime/client/index.js';
 import { createTestNamespace, deleteTestNamespace, waitFor } from '../harness/index.js';
-import { ensureWidgetCrd, testClient, widgetApiVersion } from './support.js';
+import { configMap, ensureWidgetCrd, testClient, widgetApiVersion } from './support.js';
 
-const cm = (ns: string, name: string, labels: Record<string, string> = {}): KubeObject => ({
-  apiVersion: 'v1',
-  kind: 'ConfigMap',
-  metadata: { name, namespace: ns, labels },
-  data: {},
-});
+const cm = configMap;
 
 describe('IndexedStore (no cluster)', () => {
   test('an index follows updates and deletes', () => {

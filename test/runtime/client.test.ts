@@ -15,14 +15,9 @@ import {
 } from '../../runtime/client/index.js';
 import type { KubeClient, KubeObject } from '../../runtime/client/index.js';
 import { createTestNamespace, deleteTestNamespace, waitFor } from '../harness/index.js';
-import { ensureWidgetCrd, testClient, widgetApiVersion } from './support.js';
+import { configMap, ensureWidgetCrd, testClient, widgetApiVersion } from './support.js';
 
-const cm = (ns: string, name: string, data: Record<string, string> = {}): KubeObject => ({
-  apiVersion: 'v1',
-  kind: 'ConfigMap',
-  metadata: { name, namespace: ns },
-  data,
-});
+const cm = (ns: string, name: string, data: Record<string, string> = {}): KubeObject => configMap(ns, name, {}, data);
 
 describe('KubeApiError classification (no cluster)', () => {
   const cases: { code: number; reason?: string; expect: (e: unknown) => boolean; name: string }[] = [

@@ -1,6 +1,6 @@
 /** Shared helpers for the runtime tests: a KubeClient on the shared test control plane. */
 import { KubeClient } from '../../runtime/client/index.js';
-import type { KubeClientOptions } from '../../runtime/client/index.js';
+import type { KubeClientOptions, KubeObject } from '../../runtime/client/index.js';
 import { getTestCluster } from '../harness/index.js';
 
 export async function testClient(opts: KubeClientOptions = {}): Promise<KubeClient> {
@@ -54,4 +54,9 @@ export async function ensureWidgetCrd(kube: KubeClient): Promise<void> {
     if (Date.now() > deadline) throw new Error('Widget CRD never became Established');
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** A ConfigMap object for tests. */
+export function configMap(ns: string, name: string, labels: Record<string, string> = {}, data: Record<string, string> = {}): KubeObject {
+  return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns, labels }, data };
 }
