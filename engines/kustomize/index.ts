@@ -1,0 +1,13 @@
+/**
+ * Native kustomize (`kustomize build`, byte-identical to kustomize v5.7.1 for the fields it supports).
+ *
+ *   import { Kustomizer } from '../engines/kustomize/index.js';
+ *   const { yaml, resources } = Kustomizer.run(fs, '/path/to/dir');
+ *
+ * `fs` is any engines/fs FileSystem (MemoryFileSystem, or runtime/fs/disk-fs DiskFileSystem rooted at the
+ * artifact directory); nothing outside its root is ever read. Invalid input throws KustomizeError (`code`
+ * + a message naming the file). Unsupported fields (vars, replacements, crds, openapi, configurations,
+ * transformers/generators/validators, helmCharts) are refused with code 'not-supported'.
+ */
+export { buildKustomization, type BuildResult, type KustomizeOptions, Kustomizer } from './kustomizer.js';
+export { KustomizeError, type KustomizeErrorCode } from './errors.js';

@@ -1,0 +1,60 @@
+/** The public entry: build the kustomization at a path of an injected filesystem. */
+import { type FileSystem, normalizePath } from '../fs/index.js';
+import { jsonToYaml, isMap, scalarText, type YMap } from '../yaml/index.js';
+import { KustomizeError } from './errors.js';
+import { Loader, type LoaderOptions } from './loader.js';
+import { parseKustomization } from './kustomization.js';
+import type { Resource } from './resource.js';
+import { sortResources } from './sort.js';
+import { accumulate, finish } from './target.js';
+
+export type KustomizeOptions = LoaderOptions;
+
+export interface BuildResult {
+  /** The built resources, in output order (plain JSON-like data; see engines/yaml YValue). */
+  readonly resources: readonly YMap[];
+  /** Exactly what `kustomize build` prints. */
+  readonly yaml: string;
+}
+
+const LOCAL_CONFIG = 'config.kubernetes.io/local-config';
+
+export class Kustomizer {
+  constructor(private readonly options: KustomizeOptions = {}) {}
+
+  /** Builds the kustomization in directory `path` of `fs`; throws KustomizeError on invalid input. */
+  static run(fs: FileSystem, path: string, options: KustomizeOptions = {}): BuildResult {
+    return new Kustomizer(options).run(fs, path);
+  }
+
+  run(fs: FileSystem, path: string): BuildResult {
+    const loader = new Loader(fs, this.options);
+    const dir = loader.realPath(normalizePath(path));
+    if (!loader.isDir(dir)) throw new KustomizeError('missing-file', `must build at directory: not a valid directory: '${path}'`);
+    const top = parseKustomization(loader.readBytesText(loader.findKustomization(dir)), loader.findKustomization(dir));
+    const acc = accumulate({ loader, visiting: [] }, dir, [], false);
+    finish(acc);
+    const kept = acc.filter((r) => r.stringMap('annotations')[LOCAL_CONFIG] === undefined);
+    let order: 'legacy' | 'fifo' = 'legacy';
+    let first: string[] | undefined;
+    let last: string[] | undefined;
+    if (isMap(top.sortOptions)) {
+      order = (scalarText(top.sortOptions.order) ?? '') as 'legacy' | 'fifo';
+      const lo = top.sortOptions.legacySortOptions;
+      if (isMap(lo)) {
+        if (order === 'fifo') {
+          throw new KustomizeError('invalid-kustomization', `the field 'sortOptions.legacySortOptions' is set but the selected sort order is 'fifo', not 'legacy'`);
+        }
+        first = Array.isArray(lo.orderFirst) ? lo.orderFirst.map((x) => scalarText(x) ?? '') : [];
+        last = Array.isArray(lo.orderLast) ? lo.orderLast.map((x) => scalarText(x) ?? '') : [];
+      }
+    }
+    const sorted = sortResources(kept, order, first, last);
+    return { resources: sorted.map((r: Resource) => r.obj), yaml: sorted.map((r) => jsonToYaml(r.obj)).join('---\n') };
+  }
+}
+
+/** Same as Kustomizer.run. */
+export function buildKustomization(fs: FileSystem, path: string, options: KustomizeOptions = {}): BuildResult {
+  return Kustomizer.run(fs, path, options);
+}

@@ -1,0 +1,120 @@
+/**
+ * Strategic merge patch with kyaml merge2 semantics as kustomize runs it (ListIncreaseDirection: prepend):
+ * maps merge recursively, `null` deletes, `$patch: delete|replace`; lists with a patch merge key (from the
+ * builtin Kubernetes schema, or inferred from a `name` field when no schema is known) merge by key with the
+ * patch's elements first; other lists are replaced.
+ */
+import { deepEqual, isMap, scalarText, type YMap, type YValue } from '../yaml/index.js';
+import { patchSchema } from './data/patch-schema.js';
+import type { Gvk } from './field-spec.js';
+
+type Schema = string | undefined; // a definition name
+
+export function schemaForGvk(gvk: Gvk): Schema {
+  return patchSchema.gvk[`${gvk.group}/${gvk.version}/${gvk.kind}`];
+}
+
+/** Applies `patch` to `target` (mutating and returning it); returns undefined when the patch deletes it. */
+export function strategicMerge(target: YMap, patch: YMap, gvk: Gvk): YMap | undefined {
+  const directive = scalarText(patch.$patch);
+  if (directive === 'delete') return undefined;
+  if (directive === 'replace') return stripDirectives(patch) as YMap;
+  return mergeMap(target, patch, schemaForGvk(gvk));
+}
+
+function mergeMap(dest: YMap, patch: YMap, schema: Schema): YMap {
+  for (const key of Object.keys(patch)) {
+    if (key === '$patch' || key.startsWith('$setElementOrder/') || key === '$retainKeys') continue;
+    const pv = patch[key] as YValue;
+    const prop = schema ? patchSchema.definitions[schema]?.[key] : undefined;
+    if (pv === null) {
+      delete dest[key];
+      continue;
+    }
+    const dv = dest[key];
+    if (isMap(pv)) {
+      const d = scalarText(pv.$patch);
+      if (d === 'delete') {
+        delete dest[key];
+        continue;
+      }
+      if (d === 'replace') {
+        dest[key] = stripDirectives(pv);
+        continue;
+      }
+      const childSchema = prop?.r;
+      dest[key] = isMap(dv) ? mergeMap(dv, pv, childSchema) : mergeMap({}, pv, childSchema);
+      continue;
+    }
+    if (Array.isArray(pv)) {
+      dest[key] = Array.isArray(dv) ? mergeList(dv, pv, prop?.l ? prop : undefined, schema !== undefined) : stripList(pv);
+      continue;
+    }
+    dest[key] = pv;
+  }
+  return dest;
+}
+
+function mergeList(
+  dest: YValue[],
+  patch: YValue[],
+  prop: { r?: string; k?: string; s?: string } | undefined,
+  haveSchema: boolean,
+): YValue[] {
+  let key: string | undefined;
+  let associative = false;
+  if (prop && (prop.k || prop.s?.includes('merge'))) {
+    associative = prop.s?.includes('merge') ?? false;
+    key = prop.k;
+  } else if (!prop || !haveSchema) {
+    const first = [dest[0], patch[0]].find((x) => x !== undefined);
+    if (isMap(first) && 'name' in first) {
+      associative = true;
+      key = 'name';
+    }
+  }
+  if (!associative) return stripList(patch);
+  if (!key) {
+    // primitive list merged as a set: patch values first, then the rest of the destination
+    const out: YValue[] = [];
+    for (const v of patch) if (!out.some((o) => deepEqual(o, v))) out.push(v);
+    for (const v of dest) if (!out.some((o) => deepEqual(o, v))) out.push(v);
+    return out;
+  }
+  const keyOf = (v: YValue): string | undefined => (isMap(v) ? scalarText(v[key as string]) : undefined);
+  const out: YValue[] = [];
+  const used = new Set<number>();
+  for (const p of patch) {
+    const k = keyOf(p);
+    const idx = dest.findIndex((d, i) => !used.has(i) && k !== undefined && keyOf(d) === k);
+    if (idx >= 0) used.add(idx);
+    if (isMap(p) && scalarText(p.$patch) === 'delete') continue;
+    if (isMap(p) && scalarText(p.$patch) === 'replace') {
+      out.push(stripDirectives(p));
+      continue;
+    }
+    const d = idx >= 0 ? dest[idx] : undefined;
+    out.push(isMap(p) ? mergeMap(isMap(d) ? d : {}, p, prop?.r) : p);
+  }
+  dest.forEach((d, i) => {
+    if (!used.has(i)) out.push(d);
+  });
+  return out;
+}
+
+function stripList(list: YValue[]): YValue[] {
+  return list.filter((v) => !(isMap(v) && scalarText(v.$patch) === 'delete')).map((v) => stripDirectives(v));
+}
+
+function stripDirectives(v: YValue): YValue {
+  if (Array.isArray(v)) return stripList(v);
+  if (!isMap(v)) return v;
+  const out: YMap = {};
+  for (const k of Object.keys(v)) {
+    if (k === '$patch' || k === '$retainKeys' || k.startsWith('$setElementOrder/')) continue;
+    const x = v[k] as YValue;
+    if (x === null) continue;
+    out[k] = stripDirectives(x);
+  }
+  return out;
+}

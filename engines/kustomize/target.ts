@@ -1,0 +1,422 @@
+/**
+ * The build target: accumulate resources (files, directories, components), run generators and the builtin
+ * transformers per kustomization, then at the top: hash suffixes, name back-references, build-info cleanup
+ * and the sort order.
+ */
+import { resolvePath } from '../fs/index.js';
+import { isMap, parseYamlStream, scalarText, type YMap, YScalar, type YValue } from '../yaml/index.js';
+import { defaultTransformerConfig } from './data/field-specs.js';
+import { KustomizeError } from './errors.js';
+import { gvkSelected, splitPath, visitField } from './field-spec.js';
+import { contentHash, runGenerator } from './generators.js';
+import { applyJsonPatch, type JsonPatchOp } from './json-patch.js';
+import { type Kustomization, parseKustomization, stringList } from './kustomization.js';
+import type { Loader } from './loader.js';
+import { effectiveNamespace, idEquals, idString, isClusterScoped, Resource } from './resource.js';
+import { strategicMerge } from './strategic-merge.js';
+import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas } from './transformers.js';
+
+export interface BuildState {
+  readonly loader: Loader;
+  readonly visiting: string[];
+}
+
+export function resourcesFromText(text: string, file: string): Resource[] {
+  let docs: YValue[];
+  try {
+    docs = parseYamlStream(text, file);
+  } catch (err) {
+    throw new KustomizeError('invalid-resource', `${(err as Error).message}`);
+  }
+  const out: Resource[] = [];
+  for (const d of docs) {
+    if (d === null) continue;
+    if (!isMap(d)) throw new KustomizeError('invalid-resource', `${file}: a resource must be a YAML map`);
+    if (Object.keys(d).length === 0) continue;
+    const kind = scalarText(d.kind) ?? '';
+    if (kind.endsWith('List') && Array.isArray(d.items)) {
+      for (const it of d.items) if (isMap(it)) out.push(checked(new Resource(it), file));
+      continue;
+    }
+    out.push(checked(new Resource(d), file));
+  }
+  return out;
+}
+
+/** kustomize reads labels and annotations as map[string]string: every value becomes its text. */
+function stringifyMeta(r: Resource): void {
+  const meta = r.obj.metadata;
+  if (!isMap(meta)) return;
+  for (const f of ['labels', 'annotations'] as const) {
+    const m = meta[f];
+    if (!isMap(m)) continue;
+    for (const k of Object.keys(m)) m[k] = scalarText(m[k]) ?? '';
+  }
+}
+
+function checked(r: Resource, file: string): Resource {
+  stringifyMeta(r);
+  if (!r.kind) throw new KustomizeError('invalid-resource', `${file}: missing Resource metadata: kind is required`);
+  if (!r.name && !isMap(r.obj.metadata)) {
+    throw new KustomizeError('invalid-resource', `${file}: missing metadata.name in object ${r.kind}`);
+  }
+  return r;
+}
+
+function appendAll(acc: Resource[], add: Resource[], where: string): void {
+  for (const r of add) {
+    const clash = acc.find((o) => idEquals(o.curId(), r.curId()));
+    if (clash) {
+      throw new KustomizeError(
+        'id-conflict',
+        `${where}: may not add resource with an already registered id: ${idString(r.curId())}`,
+      );
+    }
+    acc.push(r);
+  }
+}
+
+/** Builds the kustomization in `dir` into `acc` (a component shares its parent's accumulator). */
+export function accumulate(st: BuildState, dir: string, acc: Resource[], isComponent: boolean): Resource[] {
+  const file = st.loader.findKustomization(dir);
+  if (st.visiting.includes(dir)) {
+    throw new KustomizeError('cycle', `cycle detected: ${[...st.visiting, dir].join(' -> ')}`);
+  }
+  st.visiting.push(dir);
+  try {
+    const k = parseKustomization(st.loader.readBytesText(file), file);
+    const kind = scalarText(k.kind) ?? 'Kustomization';
+    if (isComponent && kind !== 'Component') {
+      throw new KustomizeError('invalid-kustomization', `expected kind 'Component' for path '${dir}' but got '${kind}'`);
+    }
+    if (!isComponent && kind === 'Component') {
+      throw new KustomizeError('invalid-kustomization', `expected kind != 'Component' for path '${dir}'`);
+    }
+    const own: Resource[] = isComponent ? acc : [];
+    for (const entry of [...stringList(k, 'resources', file), ...stringList(k, 'bases', file)]) {
+      accumulateEntry(st, dir, entry, own, file);
+    }
+    runGenerators(st, dir, k, own, file);
+    for (const c of stringList(k, 'components', file)) {
+      if (/^[a-z]+:\/\//.test(c)) throw new KustomizeError('not-supported', `${file}: remote component ${c} requires a fetcher`);
+      const cdir = resolvePath(dir, c);
+      if (!st.loader.isDir(cdir)) throw new KustomizeError('missing-file', `${file}: component '${c}' is not a directory`);
+      accumulate(st, cdir, own, true);
+    }
+    runTransformers(st, dir, k, own, file);
+    if (!isComponent) appendAll(acc, own, file);
+    return acc;
+  } finally {
+    st.visiting.pop();
+  }
+}
+
+function accumulateEntry(st: BuildState, dir: string, entry: string, acc: Resource[], file: string): void {
+  if (/^(https?|git|ssh|file):\/\//.test(entry) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(entry)) {
+    throw new KustomizeError('not-supported', `${file}: remote resource ${entry} requires a fetcher, and none is configured`);
+  }
+  const p = resolvePath(dir, entry);
+  if (st.loader.isFile(p)) {
+    const { text, path } = st.loader.readRelative(dir, entry);
+    appendAll(acc, resourcesFromText(text, path), `accumulating resources from '${entry}'`);
+    return;
+  }
+  if (st.loader.isDir(p)) {
+    appendAll(acc, accumulate(st, p, [], false), `accumulating resources from '${entry}'`);
+    return;
+  }
+  throw new KustomizeError('missing-file', `accumulating resources: accumulation err='accumulating resources from '${entry}': open ${p}: no such file or directory' (in ${file})`);
+}
+
+function runGenerators(st: BuildState, dir: string, k: Kustomization, acc: Resource[], file: string): void {
+  const ns = scalarText(k.namespace) ?? '';
+  for (const [field, kind] of [['configMapGenerator', 'ConfigMap'], ['secretGenerator', 'Secret']] as const) {
+    const list = k[field];
+    if (!Array.isArray(list)) continue;
+    for (const args of list) {
+      if (!isMap(args)) continue;
+      const r = runGenerator(args, kind, k.generatorOptions, ns, st.loader, dir, file);
+      const existing = acc.findIndex((o) => o.kind === kind && o.orgId().name === r.name &&
+        effectiveNamespace(o.curId()) === effectiveNamespace(r.curId()));
+      const behavior = r.generated?.behavior ?? 'create';
+      if (behavior === 'create') {
+        appendAll(acc, [r], `merging from generator ${kind} ${r.name}`);
+      } else {
+        if (existing < 0) {
+          throw new KustomizeError('generator', `${file}: id ${idString(r.curId())} does not exist; cannot merge or replace`);
+        }
+        const old = acc[existing] as Resource;
+        if (behavior === 'merge') {
+          for (const f of ['data', 'binaryData'] as const) {
+            const add = r.obj[f];
+            if (isMap(add)) old.obj[f] = { ...(isMap(old.obj[f]) ? old.obj[f] : {}), ...add };
+          }
+          const meta = old.ensureMeta();
+          for (const f of ['labels', 'annotations'] as const) {
+            const add = (r.obj.metadata as YMap)[f];
+            if (isMap(add)) meta[f] = { ...(isMap(meta[f]) ? meta[f] : {}), ...add };
+          }
+        } else {
+          old.obj.data = r.obj.data ?? null;
+          if (old.obj.data === null) delete old.obj.data;
+        }
+        if (old.generated) old.generated.needsHash = old.generated.needsHash && (r.generated?.needsHash ?? true);
+      }
+    }
+  }
+}
+
+function parsePatchText(text: string, where: string): YValue[] {
+  try {
+    return parseYamlStream(text, where);
+  } catch (err) {
+    throw new KustomizeError('patch', `${where}: ${(err as Error).message}`);
+  }
+}
+
+interface Target {
+  group?: string;
+  version?: string;
+  kind?: string;
+  name?: string;
+  namespace?: string;
+  labelSelector?: string;
+  annotationSelector?: string;
+}
+
+function anchored(re: string): RegExp {
+  return new RegExp(`^(?:${re})$`);
+}
+
+function matchesSelector(values: Record<string, string>, selector: string): boolean {
+  for (const term of selector.split(',').map((s) => s.trim()).filter(Boolean)) {
+    let m: RegExpExecArray | null;
+    if ((m = /^([^!=\s]+)\s*(==|=|!=)\s*(.*)$/.exec(term))) {
+      const has = m[1] as string in values && values[m[1] as string] === m[3];
+      if ((m[2] === '!=') === has) return false;
+    } else if ((m = /^([^\s]+)\s+(in|notin)\s+\((.*)\)$/.exec(term))) {
+      const set = (m[3] as string).split(',').map((s) => s.trim());
+      const v = values[m[1] as string];
+      const inSet = v !== undefined && set.includes(v);
+      if ((m[2] === 'in') !== inSet) return false;
+    } else if (term.startsWith('!')) {
+      if (term.slice(1) in values) return false;
+    } else if (!(term in values)) return false;
+  }
+  return true;
+}
+
+function selectTargets(acc: Resource[], t: Target): Resource[] {
+  return acc.filter((r) => {
+    const g = r.gvk;
+    if (t.group !== undefined && !anchored(t.group).test(g.group)) return false;
+    if (t.version !== undefined && !anchored(t.version).test(g.version)) return false;
+    if (t.kind !== undefined && !anchored(t.kind).test(g.kind)) return false;
+    const names = [r.name, ...r.prevIds.map((p) => p.name)];
+    if (t.name !== undefined && !names.some((n) => anchored(t.name as string).test(n))) return false;
+    if (t.namespace !== undefined && !anchored(t.namespace).test(r.namespace)) return false;
+    if (t.labelSelector && !matchesSelector(r.stringMap('labels'), t.labelSelector)) return false;
+    if (t.annotationSelector && !matchesSelector(r.stringMap('annotations'), t.annotationSelector)) return false;
+    return true;
+  });
+}
+
+function targetOf(v: YValue | undefined): Target | undefined {
+  if (!isMap(v)) return undefined;
+  const t: Target = {};
+  for (const f of ['group', 'version', 'kind', 'name', 'namespace', 'labelSelector', 'annotationSelector'] as const) {
+    const s = scalarText(v[f]);
+    if (s !== undefined && s !== '') t[f] = s;
+  }
+  return t;
+}
+
+function applySmp(acc: Resource[], patch: YMap, targets: Resource[] | undefined, where: string): void {
+  const p = new Resource(patch);
+  const list = targets ?? acc.filter((r) => [r.curId(), ...r.prevIds].some((id) => idEquals(id, p.curId()) ||
+    (id.name === p.name && id.gvk.kind === p.kind && id.gvk.group === p.gvk.group && !p.namespace)));
+  if (!targets && list.length === 0) {
+    throw new KustomizeError('patch', `${where}: no resource matches strategic merge patch "${idString(p.curId())}"`);
+  }
+  for (const r of list) {
+    const merged = strategicMerge(r.obj, JSON.parse(JSON.stringify(patch, replacer), reviver), r.gvk);
+    if (merged === undefined) acc.splice(acc.indexOf(r), 1);
+    else r.obj = merged;
+  }
+}
+
+// YScalar survives a structured copy through these two helpers
+function replacer(_k: string, v: unknown): unknown {
+  return v instanceof YScalar ? { __ys: v.tag, t: v.text } : v;
+}
+function reviver(_k: string, v: unknown): unknown {
+  if (v && typeof v === 'object' && '__ys' in v) {
+    const o = v as { __ys: YScalar['tag']; t: string };
+    return new YScalar(o.__ys, o.t);
+  }
+  return v;
+}
+
+function applyJson6902(acc: Resource[], ops: YValue, targets: Resource[], where: string): void {
+  if (!Array.isArray(ops)) throw new KustomizeError('patch', `${where}: a JSON 6902 patch must be a list of operations`);
+  const parsed: JsonPatchOp[] = ops.map((o) => {
+    if (!isMap(o)) throw new KustomizeError('patch', `${where}: invalid operation`);
+    return { op: scalarText(o.op) ?? '', path: scalarText(o.path) ?? '', from: scalarText(o.from), value: o.value };
+  });
+  for (const r of targets) r.obj = applyJsonPatch(r.obj, parsed, where);
+}
+
+function isJson6902(docs: YValue[]): boolean {
+  return docs.length === 1 && Array.isArray(docs[0]);
+}
+
+function runPatches(st: BuildState, dir: string, k: Kustomization, acc: Resource[], file: string): void {
+  for (const entry of Array.isArray(k.patches) ? k.patches : []) {
+    if (!isMap(entry)) continue;
+    const path = scalarText(entry.path);
+    const inline = scalarText(entry.patch);
+    if (path && inline) throw new KustomizeError('patch', `${file}: patch and path can't be set at the same time`);
+    if (!path && !inline) throw new KustomizeError('patch', `${file}: must specify one of patch and path`);
+    const where = path ? resolvePath(dir, path) : file;
+    const text = path ? st.loader.readRelative(dir, path).text : (inline as string);
+    const docs = parsePatchText(text, where);
+    const t = targetOf(entry.target);
+    const opts = isMap(entry.options) ? entry.options : {};
+    if (isJson6902(docs)) {
+      if (!t) throw new KustomizeError('patch', `${where}: a JSON 6902 patch needs a target`);
+      applyJson6902(acc, docs[0] as YValue, selectTargets(acc, t), where);
+      continue;
+    }
+    for (const d of docs) {
+      if (!isMap(d)) continue;
+      if (t) {
+        const targets = selectTargets(acc, t);
+        for (const r of targets) {
+          const keepName = r.name;
+          const keepKind = r.kind;
+          const p = JSON.parse(JSON.stringify(d, replacer), reviver) as YMap;
+          applySmp(acc, p, [r], where);
+          if (scalarText(opts.allowNameChange) !== 'true' && acc.includes(r)) r.name = keepName;
+          if (scalarText(opts.allowKindChange) !== 'true' && acc.includes(r)) r.obj.kind = keepKind;
+        }
+      } else applySmp(acc, d, undefined, where);
+    }
+  }
+}
+
+function runTransformers(st: BuildState, dir: string, k: Kustomization, acc: Resource[], file: string): void {
+  for (const entry of Array.isArray(k.patchesStrategicMerge) ? k.patchesStrategicMerge : []) {
+    const s = scalarText(entry) ?? '';
+    const isInline = s.includes('\n') || /^\s*(apiVersion|kind|metadata):/.test(s);
+    const where = isInline ? file : resolvePath(dir, s);
+    const docs = parsePatchText(isInline ? s : st.loader.readRelative(dir, s).text, where);
+    for (const d of docs) if (isMap(d)) applySmp(acc, d, undefined, where);
+  }
+  runPatches(st, dir, k, acc, file);
+  applyNamespace(acc, scalarText(k.namespace) ?? '');
+  applyPrefixSuffix(acc, scalarText(k.namePrefix) ?? '', scalarText(k.nameSuffix) ?? '');
+  applyLabels(acc, k);
+  applyAnnotations(acc, k);
+  for (const entry of Array.isArray(k.patchesJson6902) ? k.patchesJson6902 : []) {
+    if (!isMap(entry)) continue;
+    const t = targetOf(entry.target);
+    if (!t) throw new KustomizeError('patch', `${file}: patchesJson6902 entries need a target`);
+    const path = scalarText(entry.path);
+    const where = path ? resolvePath(dir, path) : file;
+    const text = path ? st.loader.readRelative(dir, path).text : scalarText(entry.patch) ?? '';
+    const docs = parsePatchText(text, where);
+    applyJson6902(acc, docs[0] ?? [], selectTargets(acc, t), where);
+  }
+  applyReplicas(acc, k);
+  applyImages(acc, k);
+}
+
+/** Hash suffixes, then every name back-reference rewritten to the final names (kustomize's FixBackReferences). */
+export function finish(acc: Resource[]): void {
+  for (const r of acc) {
+    if (r.generated?.needsHash) {
+      const h = contentHash(r);
+      r.storePreviousId();
+      r.name = `${r.name}-${h}`;
+    }
+  }
+  fixNameReferences(acc);
+}
+
+function fixNameReferences(acc: Resource[]): void {
+  for (const ref of defaultTransformerConfig.nameReference ?? []) {
+    const candidates = acc.filter((c) => c.prevIds.some((id) => gvkSelected(id.gvk, ref)) || gvkSelected(c.gvk, ref));
+    if (candidates.length === 0) continue;
+    for (const referrer of acc) {
+      for (const fs of ref.fieldSpecs) {
+        if (!gvkSelected(referrer.gvk, fs)) continue;
+        visitField(referrer.obj, splitPath(fs.path.replaceAll('[]', '')), false, (v, parent, key) => {
+          const update = (old: string, ns: string | undefined): { name: string; ns: string } | undefined => {
+            const found = select(candidates, old, referrer, ns, fs.path.endsWith('roleRef/name') ? roleRefKind(referrer) : undefined);
+            return found ? { name: found.name, ns: found.namespace } : undefined;
+          };
+          if (typeof v === 'string') {
+            const r = update(v, undefined);
+            if (r && r.name !== v) parent[key] = r.name;
+          } else if (Array.isArray(v)) {
+            v.forEach((el, i) => {
+              if (typeof el === 'string') {
+                const r = update(el, undefined);
+                if (r) v[i] = r.name;
+              } else if (isMap(el)) setMapping(el, update);
+            });
+          } else if (isMap(v)) setMapping(v, update);
+        });
+      }
+    }
+  }
+}
+
+function setMapping(m: YMap, update: (old: string, ns: string | undefined) => { name: string; ns: string } | undefined): void {
+  const old = scalarText(m.name);
+  if (old === undefined) return;
+  const r = update(old, scalarText(m.namespace));
+  if (!r) return;
+  if (r.name === old && r.ns === '') return;
+  m.name = r.name;
+  if (r.ns) m.namespace = r.ns;
+}
+
+function roleRefKind(r: Resource): { group: string; kind: string } | undefined {
+  const rr = r.obj.roleRef;
+  if (!isMap(rr)) return undefined;
+  return { group: scalarText(rr.apiGroup) ?? '', kind: scalarText(rr.kind) ?? '' };
+}
+
+function sameEnding(a: string[], b: string[]): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 1; i <= n; i++) if (a[a.length - i] !== b[b.length - i]) return false;
+  return true;
+}
+
+function select(
+  candidates: Resource[],
+  oldName: string,
+  referrer: Resource,
+  ns: string | undefined,
+  roleRef: { group: string; kind: string } | undefined,
+): Resource | undefined {
+  let c = candidates.filter((r) => r.prevIds.some((id) => id.name === oldName));
+  if (ns !== undefined) c = c.filter((r) => (r.orgId().namespace || 'default') === (ns || 'default') || r.namespace === ns);
+  if (roleRef) c = c.filter((r) => r.prevIds.some((id) => id.gvk.kind === roleRef.kind && (!roleRef.group || id.gvk.group === roleRef.group)));
+  if (!isClusterScoped(referrer.gvk)) {
+    const rns = effectiveNamespace(referrer.curId());
+    c = c.filter((r) => isClusterScoped(r.gvk) || r.kind === 'ServiceAccount' || effectiveNamespace(r.curId()) === rns);
+  }
+  if (c.length === 1) return c[0];
+  const ps = (r: Resource, allowEmpty: boolean): boolean =>
+    ((allowEmpty && (r.prefixes.length === 0 || referrer.prefixes.length === 0)) || sameEnding(r.prefixes, referrer.prefixes)) &&
+    ((allowEmpty && (r.suffixes.length === 0 || referrer.suffixes.length === 0)) || sameEnding(r.suffixes, referrer.suffixes));
+  c = c.filter((r) => ps(r, true));
+  if (c.length > 1) c = c.filter((r) => ps(r, false));
+  if (c.length === 1) return c[0];
+  if (c.length === 0) return undefined;
+  if (c.every((r) => r.name === (c[0] as Resource).name && r.namespace === (c[0] as Resource).namespace)) return c[0];
+  throw new KustomizeError('transformer', `found multiple possible referrals: ${c.map((r) => idString(r.curId())).join(', ')}`);
+}
+
