@@ -17,10 +17,8 @@ export interface ArtifactFetcher {
   fetch(artifact: SourceArtifact, dir: string, signal?: AbortSignal): Promise<void>;
 }
 
-/** Thrown by an ArtifactFetcher when the server answers 404. */
-export class ArtifactNotFoundError extends Error {
-  override readonly name = 'ArtifactNotFoundError';
-}
+/** Thrown by an ArtifactFetcher when the server answers 404 (runtime/artifact's error). */
+export { ArtifactNotFoundError } from '../../runtime/artifact/index.js';
 
 export interface BuildRequest {
   /** Directory on disk holding the extracted artifact (the build never reads outside it). */
