@@ -1,0 +1,2 @@
+import type { OracleCase } from "../oracle.js";
+export const cases: OracleCase[] = [];
