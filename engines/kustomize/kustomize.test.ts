@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { MemoryFileSystem } from '../fs/index.js';
+import { Kustomizer, KustomizeError } from './index.js';
+import { scenarios } from './testdata/scenarios.js';
+
+for (const s of scenarios) {
+  test(`kustomize scenario: ${s.name}`, () => {
+    const fs = MemoryFileSystem.fromFiles(s.files);
+    const build = (): string => Kustomizer.run(fs, '/' + (s.dir ?? '')).yaml;
+    if (s.error) {
+      assert.throws(build, (err: unknown) => err instanceof KustomizeError && (s.error as RegExp).test(err.message));
+      return;
+    }
+    const out = build();
+    if (s.expected !== undefined) assert.equal(out, s.expected);
+    else assert.ok(out.length > 0);
+  });
+}
+
+test('helmCharts is refused with a clear not-supported error', () => {
+  const fs = MemoryFileSystem.fromFiles({ 'kustomization.yaml': 'helmCharts:\n- name: x\n' });
+  assert.throws(() => Kustomizer.run(fs, '/'), /helmCharts are not supported/);
+});
+
+test('a symlink that leaves the root is refused', () => {
+  const fs = MemoryFileSystem.fromFiles({ 'app/kustomization.yaml': 'resources:\n- link.yaml\n', 'secret.yaml': 'x: 1\n' });
+  fs.symlink('../../secret.yaml', '/app/link.yaml');
+  assert.throws(() => Kustomizer.run(fs, '/app'), (err: unknown) => err instanceof KustomizeError && err.code === 'security');
+});
+
+test('reads are bounded by maxFileBytes', () => {
+  const fs = MemoryFileSystem.fromFiles({ 'kustomization.yaml': 'resources:\n- big.yaml\n', 'big.yaml': 'a: ' + 'x'.repeat(2000) });
+  assert.throws(() => Kustomizer.run(fs, '/', { maxFileBytes: 1000 }), /larger than 1000 bytes/);
+});
