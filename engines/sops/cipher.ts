@@ -100,7 +100,8 @@ export function typedValue(v: DecryptedValue): PlainValue {
     case 'bytes':
       return v.bytes;
     default:
-      return text;
+      // Go strings are bytes: keep non-UTF-8 plaintext (binary files) exact.
+      return Buffer.from(text, 'utf8').equals(v.bytes) ? text : v.bytes;
   }
 }
 

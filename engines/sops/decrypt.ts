@@ -4,7 +4,7 @@
  * whose base64 data values are sops documents. Pure: keys come in as data, no filesystem access.
  */
 import { createHash } from 'node:crypto';
-import { type PlainValue, decryptValue, isEncryptedValue, macBytes, pathAad, typedValue } from './cipher.js';
+import { type PlainValue, decryptValue, macBytes, pathAad, typedValue } from './cipher.js';
 import { SopsError } from './errors.js';
 import { type SopsKeys, recoverDataKey } from './keys.js';
 import { type SopsMetadata, parseMetadata, shouldBeEncrypted } from './metadata.js';

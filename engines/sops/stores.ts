@@ -149,7 +149,9 @@ export function emit(tree: Branch, format: SopsFormat): Buffer {
       for (const [section, body] of tree.entries) {
         if (!(body instanceof Branch))
           throw new SopsError('EmitFailed', 'INI files must consist of sections');
-        const lines = body.entries.map(([k, v]) => `${k} = ${scalarText(v as TreeValue)}`);
+        // go-ini's pretty format aligns the `=` of a section on its longest key.
+        const width = Math.max(0, ...body.entries.map(([k]) => k.length));
+        const lines = body.entries.map(([k, v]) => `${k.padEnd(width)} = ${scalarText(v as TreeValue)}`);
         parts.push(`[${section}]\n${lines.join('\n')}\n`);
       }
       return Buffer.from(parts.join('\n'), 'utf8');
