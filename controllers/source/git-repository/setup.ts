@@ -1,0 +1,95 @@
+import type { GitRepository } from '../../../api/source/v1/git-repository.js';
+import { Storage, advertisedAddress } from '../../../runtime/artifact/index.js';
+import type { DigestAlgorithm } from '../../../runtime/artifact/index.js';
+import type { Informer } from '../../../runtime/cache/index.js';
+import type { KubeObject } from '../../../runtime/client/index.js';
+import type { Controller, Manager } from '../../../runtime/manager/index.js';
+import { startArtifactServer } from '../../../server/artifact/index.js';
+import type { GitRepositoryDeps } from './context.js';
+import { kubeEventRecorder } from './events.js';
+import { reconcileGitRepository } from './reconciler.js';
+
+/** source-controller storage flags (defaults as Flux's). */
+export interface SourceStorageOptions {
+  /** --storage-path. @default '/data' */
+  readonly storagePath: string;
+  /** --storage-addr. @default ':9090' */
+  readonly storageAddr: string;
+  /** --storage-adv-addr. @default '' */
+  readonly storageAdvAddr?: string;
+  /** --artifact-retention-ttl. @default 60000 */
+  readonly retentionTTLMs?: number;
+  /** --artifact-retention-records. @default 2 */
+  readonly retentionRecords?: number;
+  /** --artifact-digest-algo. @default 'sha256' */
+  readonly digestAlgorithm?: DigestAlgorithm;
+  /** Largest Git checkout in bytes. @default 1 GiB */
+  readonly gitMaxBytes?: number;
+  /** Serve artifacts over HTTP (off for tests that only need files). @default true */
+  readonly serveArtifacts?: boolean;
+}
+
+/**
+ * Registers the GitRepository controller (watch on GitRepositories with Flux's predicates, reads
+ * from the shared cache) and the artifact server on the manager. Returns the storage and the
+ * controller so callers (tests, benchmarks) can inspect them.
+ */
+export function setupGitRepositoryController(
+  mgr: Manager,
+  opts: SourceStorageOptions,
+): { storage: Storage; controller: Controller } {
+  const storage = new Storage({
+    path: opts.storagePath,
+    address: advertisedAddress(opts.storageAddr, opts.storageAdvAddr ?? ''),
+    retentionTTLMs: opts.retentionTTLMs ?? 60_000,
+    retentionRecords: opts.retentionRecords ?? 2,
+    digestAlgorithm: opts.digestAlgorithm ?? 'sha256',
+  });
+  const informer = mgr.cache.informer<GitRepository & KubeObject>({
+    apiVersion: 'source.toolkit.fluxcd.io/v1',
+    kind: 'GitRepository',
+    sharded: true,
+  });
+  const deps: GitRepositoryDeps = {
+    client: mgr.kube,
+    storage,
+    requeueDependencyMs: mgr.options.requeueDependencyMs,
+    jitterPercent: mgr.options.intervalJitterPercentage,
+    recordEvent: kubeEventRecorder(mgr.kube),
+    read: async (ns, name) => {
+      const o = informer.get(ns, name);
+      return o ? structuredClone(o) : undefined;
+    },
+    ...(opts.gitMaxBytes ? { gitMaxBytes: opts.gitMaxBytes } : {}),
+  };
+  const leaseId = mgr.leaseIdFor('source-controller');
+  const controller = mgr.newController({
+    name: 'gitrepository',
+    kind: 'GitRepository',
+    group: 'source.toolkit.fluxcd.io',
+    leaderElectionId: leaseId,
+    reconcile: async (req) => {
+      const out = await reconcileGitRepository(deps, req.namespace ?? 'default', req.name);
+      if (out.error) throw out.error;
+      return {
+        ...(out.requeueAfterMs !== undefined ? { requeueAfterMs: out.requeueAfterMs } : {}),
+        ...(out.requeue ? { requeue: true } : {}),
+      };
+    },
+  });
+  controller.watchPrimary(informer as unknown as Informer);
+  if (opts.serveArtifacts ?? true) {
+    mgr.add({
+      name: 'artifact-server',
+      leaderElectionId: leaseId,
+      start: async (signal) => {
+        const listen = opts.storageAddr.startsWith(':') ? `0.0.0.0${opts.storageAddr}` : opts.storageAddr;
+        const srv = await startArtifactServer(storage, listen);
+        mgr.log.info({ address: srv.address }, 'artifact server started');
+        await new Promise<void>((r) => signal.addEventListener('abort', () => r(), { once: true }));
+        await srv.close();
+      },
+    });
+  }
+  return { storage, controller };
+}
