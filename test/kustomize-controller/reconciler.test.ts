@@ -5,12 +5,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { KustomizationReconciler } from '../../controllers/kustomize/reconciler.js';
+import { nativeBuilder } from '../../controllers/kustomize/builder.js';
 import { artifactFetcher, celCompiler } from '../../controllers/kustomize/wiring.js';
 import { KubeClient, type KubeObject } from '../../runtime/client/index.js';
 import { createTestNamespace, deleteTestNamespace, ensureCrds, getTestCluster } from '../harness/index.js';
 import {
   checkStatus,
-  kustomizeCliBuilder,
   memoryEvents,
   reconcileOnce,
   setGitSource,
@@ -62,7 +62,7 @@ before(async () => {
   reconciler = new KustomizationReconciler({
     client,
     fetcher: artifactFetcher({ retries: 0 }),
-    builder: kustomizeCliBuilder(),
+    builder: nativeBuilder(),
     events,
     cel: celCompiler(),
     options: { healthPollMs: 200, requeueDependencyMs: 30_000 },

@@ -1,0 +1,134 @@
+/**
+ * The production ManifestBuilder: Flux's kustomization.yaml generator (pkg/kustomize Generator,
+ * reference 4.5) over the extracted artifact on disk, then the native kustomize engine on a disk
+ * filesystem rooted at the artifact (nothing outside it is readable).
+ */
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments, parse as parseYaml, stringify } from 'yaml';
+import { Kustomizer } from '../../engines/kustomize/index.js';
+import { YScalar, type YValue } from '../../engines/yaml/index.js';
+import type { KubeObject } from '../../runtime/client/index.js';
+import { DiskFileSystem } from '../../runtime/fs/disk-fs.js';
+import type { BuildRequest, ManifestBuilder } from './types.js';
+
+const kustomizationFiles = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+function findKustomization(dir: string): string | undefined {
+  return kustomizationFiles.map((f) => join(dir, f)).find((p) => existsSync(p));
+}
+
+/** Resources for a directory without kustomization.yaml: sub-kustomizations and Kubernetes YAML files. */
+function scanResources(base: string, dir: string, out: string[]): void {
+  for (const name of readdirSync(dir).sort()) {
+    const abs = join(dir, name);
+    const rel = abs
+      .slice(base.length + 1)
+      .split('\\')
+      .join('/');
+    const st = statSync(abs);
+    if (st.isDirectory()) {
+      if (findKustomization(abs)) out.push(rel);
+      else scanResources(base, abs, out);
+    } else if (/\.ya?ml$/.test(name)) {
+      const text = readFileSync(abs, 'utf8');
+      for (const doc of parseAllDocuments(text)) {
+        if (doc.errors.length > 0)
+          throw new Error(`failed to decode Kubernetes YAML from ${abs}: ${doc.errors[0]?.message ?? ''}`);
+        const v = doc.toJS() as { apiVersion?: unknown; kind?: unknown } | null;
+        if (v !== null && (typeof v !== 'object' || !v.apiVersion || !v.kind)) {
+          throw new Error(`failed to decode Kubernetes YAML from ${abs}: missing apiVersion or kind`);
+        }
+      }
+      out.push(`./${rel}`);
+    }
+  }
+}
+
+type Spec = Readonly<Record<string, unknown>>;
+
+/** Writes the (generated or existing) kustomization.yaml with the Kustomization's spec overrides. */
+export function generateKustomization(dir: string, spec: Spec): void {
+  const existing = findKustomization(dir);
+  let k: Record<string, unknown>;
+  let file: string;
+  if (existing) {
+    file = existing;
+    k = (parseYaml(readFileSync(existing, 'utf8')) as Record<string, unknown> | null) ?? {};
+  } else {
+    file = join(dir, 'kustomization.yaml');
+    const resources: string[] = [];
+    scanResources(dir, dir, resources);
+    k = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources };
+    // Avoids kustomize's "kustomization.yaml is empty" on a directory without manifests.
+    if (resources.length === 0) k['namespace'] = '_placeholder';
+  }
+  if (typeof spec['targetNamespace'] === 'string') k['namespace'] = spec['targetNamespace'];
+  if (typeof spec['namePrefix'] === 'string') k['namePrefix'] = spec['namePrefix'];
+  if (typeof spec['nameSuffix'] === 'string') k['nameSuffix'] = spec['nameSuffix'];
+  const patches = spec['patches'];
+  if (Array.isArray(patches) && patches.length > 0)
+    k['patches'] = [...((k['patches'] as unknown[]) ?? []), ...patches];
+  const images = spec['images'];
+  if (Array.isArray(images) && images.length > 0) {
+    const list = [...((k['images'] as { name?: string }[]) ?? [])];
+    for (const img of images as { name?: string }[]) {
+      const i = list.findIndex((x) => x.name === img.name);
+      if (i >= 0) list[i] = img;
+      else list.push(img);
+    }
+    k['images'] = list;
+  }
+  const components = spec['components'];
+  if (Array.isArray(components) && components.length > 0) {
+    const add: string[] = [];
+    for (const c of components as string[]) {
+      if (c.startsWith('/') || /^[a-z]+:\/\//.test(c))
+        throw new Error(`component path '${c}' must be local and relative`);
+      if (spec['ignoreMissingComponents'] === true && !existsSync(join(dir, c))) continue;
+      add.push(c);
+    }
+    k['components'] = [...((k['components'] as string[]) ?? []), ...add];
+  }
+  writeFileSync(file, stringify(k));
+}
+
+/** The engine's YAML model as plain JSON (typed scalars become numbers, booleans and null). */
+export function toJson(v: YValue): unknown {
+  if (v === null || typeof v === 'string') return v;
+  if (v instanceof YScalar) {
+    switch (v.tag) {
+      case 'int':
+      case 'float':
+        return Number(v.text);
+      case 'bool':
+        return v.text === 'true';
+      case 'null':
+        return null;
+      default:
+        return v.text;
+    }
+  }
+  if (Array.isArray(v)) return v.map(toJson);
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = toJson(x);
+  return out;
+}
+
+export function nativeBuilder(): ManifestBuilder {
+  return {
+    build(req: BuildRequest): Promise<KubeObject[]> {
+      return new Promise((resolve, reject) => {
+        try {
+          const dir = join(req.root, req.path);
+          generateKustomization(dir, req.spec);
+          const fs = new DiskFileSystem(req.root);
+          const out = Kustomizer.run(fs, `/${req.path === '.' ? '' : req.path}`);
+          resolve(out.resources.map((r) => toJson(r) as unknown as KubeObject));
+        } catch (err) {
+          reject(err instanceof Error ? err : new Error(String(err)));
+        }
+      });
+    },
+  };
+}
