@@ -586,9 +586,7 @@ class Printer {
     if (depth > 0 && v !== null && this.handleMethods(v, verb)) return;
     if (v === null) {
       // A nil interface{} element.
-      if (this.sharpV) this.buf += 'interface {}(nil)';
-      else if (verb === 'v') this.buf += NIL_ANGLE;
-      else this.badVerb(verb, null);
+      this.buf += this.sharpV ? 'interface {}(nil)' : NIL_ANGLE;
       return;
     }
     switch (typeof v) {

@@ -7,7 +7,7 @@
 import { sprint, sprintf, sprintln } from '../gofmt/printf.js';
 import { GoError, GoFuncValue, GoStruct, GoTyped, compareGoStrings, goLen, isComplexPayload, isTrue, kindOf, mapEntries, parseSignature, sliceElems } from './value.js';
 import type { GoSignature, GoValue } from './value.js';
-import { INVALID, Invalid, indirect, isNilValue, valType, zeroOf } from './reflect.js';
+import { INVALID, Iface, Invalid, iface, indirect, isNilValue, valType, zeroOf } from './reflect.js';
 import type { Val } from './reflect.js';
 import { formatValue } from '../gofmt/printf.js';
 
@@ -18,12 +18,14 @@ export interface Builtin {
 }
 
 /** Go's indirectInterface: a nil interface becomes the invalid value. */
-export function indirectInterface(v: Val): Val {
+export function indirectInterface(v: Val): GoValue | Invalid {
+  if (v instanceof Iface) v = v.v;
   return v === null ? INVALID : v;
 }
 
 /** Go's truth(): template truthiness of an executor value. */
 export function truth(v: Val): boolean {
+  if (v instanceof Iface) v = v.v;
   return v instanceof Invalid ? false : isTrue(v);
 }
 
@@ -74,14 +76,14 @@ function index(item: Val, ...indexes: Val[]): Val {
     if (elems !== undefined) {
       const x = indexArg(idx, elems.length);
       if (x === elems.length) throw new GoError(`reflect: ${kindOf(item as GoValue) === 'array' ? 'array' : 'slice'} index out of range`);
-      item = elems[x] as GoValue;
+      item = Array.isArray(item) ? iface(elems[x] as GoValue) : (elems[x] as GoValue);
       continue;
     }
     const m = mapEntries(item as GoValue);
     if (m !== undefined) {
       const key = prepareKey(idx, 'string');
       const v = m.get(key);
-      if (v !== undefined) item = v;
+      if (v !== undefined) item = item instanceof Map ? iface(v) : v;
       else item = item instanceof GoTyped ? zeroOf(item.elem || 'interface {}') : null;
       continue;
     }
@@ -184,6 +186,7 @@ function payload(v: Val): GoValue | Uint8Array | { re: number; im: number } {
 }
 
 function printVal(v: Val): string {
+  if (v instanceof Iface) v = v.v;
   return v instanceof Invalid ? '<invalid reflect.Value>' : formatValue(v);
 }
 
@@ -385,7 +388,7 @@ function sig(s: string): GoSignature {
   return parseSignature(s);
 }
 
-const toGo = (args: Val[]): GoValue[] => args.map((a) => (a instanceof Invalid ? null : a));
+const toGo = (args: Val[]): GoValue[] => args.map((a) => (a instanceof Invalid ? null : a instanceof Iface ? a.v : a));
 
 /** The builtin function map. `and`, `or` and `call` are evaluated specially by the executor. */
 export const BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([

@@ -23,7 +23,7 @@ import type {
   TemplateNode,
   VariableNode,
 } from './node.js';
-import { INVALID, Invalid, assignable, canBeNil, indirect, kindOfType, valType, zeroOf } from './reflect.js';
+import { INVALID, Iface, Invalid, assignable, canBeNil, iface, indirect, isStackOverflow, kindOfType, valType, zeroOf } from './reflect.js';
 import type { Val } from './reflect.js';
 import { GoFuncValue, GoStruct, GoTyped, isIntKind, isTrue, mapEntries, sliceElems, sortedKeys } from './value.js';
 import type { GoKind, GoValue } from './value.js';
@@ -68,6 +68,13 @@ const enum Flow {
   Continue = 2,
 }
 
+/** State shared by the nested states of one execution. */
+interface Shared {
+  steps: number;
+  /** The last template call, to report a stack overflow where Go reports its depth limit. */
+  lastCall?: { node: TemplateNode; tmpl: ExecTemplate };
+}
+
 interface Variable {
   name: string;
   value: Val;
@@ -89,7 +96,7 @@ export class State {
     dot: Val,
     public depth = 0,
     limits: ExecLimits = {},
-    private readonly shared: { steps: number } = { steps: 0 },
+    readonly shared: Shared = { steps: 0 },
   ) {
     this.vars = [{ name: '$', value: dot }];
     this.maxSteps = limits.maxSteps ?? 50_000_000;
@@ -240,14 +247,22 @@ export class State {
           const elems = sliceElems(val);
           if (elems !== undefined) {
             if (elems.length > 0) {
-              for (let i = 0; i < elems.length; i++) if (!oneIteration(BigInt(i), elems[i] as GoValue)) break;
+              const wrap = Array.isArray(val);
+              for (let i = 0; i < elems.length; i++) {
+                const e = elems[i] as GoValue;
+                if (!oneIteration(BigInt(i), wrap ? iface(e) : e)) break;
+              }
               return;
             }
           } else {
             const m = mapEntries(val);
             if (m === undefined) this.errorf(`range can't iterate over ${formatValue(val)}`);
             if (m.size > 0) {
-              for (const k of sortedKeys(m)) if (!oneIteration(k, m.get(k) as GoValue)) break;
+              const wrap = val instanceof Map;
+              for (const k of sortedKeys(m)) {
+                const e = m.get(k) as GoValue;
+                if (!oneIteration(k, wrap ? iface(e) : e)) break;
+              }
               return;
             }
           }
@@ -267,15 +282,10 @@ export class State {
     const newDot = this.evalPipeline(dot, t.pipe);
     const s = new State(tmpl, newDot, this.depth + 1, { maxSteps: this.maxSteps, maxOutput: this.maxOutput }, this.shared);
     s.out = this.out;
+    this.shared.lastCall = { node: t, tmpl: this.tmpl };
     try {
       if (tmpl.root === null) s.errorf(`${quote(tmpl.name)} is an incomplete or empty template`);
       s.walk(newDot, tmpl.root as ListNode);
-    } catch (e) {
-      if (e instanceof RangeError && /call stack/i.test(e.message)) {
-        this.at(t);
-        this.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
-      }
-      throw e;
     } finally {
       this.out = s.out;
     }
@@ -289,6 +299,7 @@ export class State {
     let value: Final = MISSING;
     for (const cmd of pipe.cmds) {
       value = this.evalCommand(dot, cmd, value);
+      if (value instanceof Iface) value = value.v;
       if (value === null) value = INVALID;
     }
     const v = value as Val;
@@ -391,7 +402,7 @@ export class State {
       if (this.tmpl.missingKey === 'error') this.errorf(`nil data; no entry for key ${quote(fieldName)}`);
       return INVALID;
     }
-    const typ = valType(receiver);
+    const typ = receiver instanceof Iface ? 'interface {}' : valType(receiver);
     const [recv, isNil] = indirect(receiver);
     if (recv === null && isNil) this.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
     const r = recv as GoValue;
@@ -411,7 +422,7 @@ export class State {
       if (m !== undefined) {
         if (hasArgs) this.errorf(`${fieldName} is not a method but has arguments`);
         const v = m.get(fieldName);
-        if (v !== undefined) return v;
+        if (v !== undefined) return r instanceof Map ? iface(v) : v;
         switch (this.tmpl.missingKey) {
           case 'invalid':
             return INVALID;
@@ -465,19 +476,20 @@ export class State {
       argv[i] = this.validateType(final, t);
     }
     if ('builtin' in callee && name === 'call') {
-      const calleeName = args.length === 0 ? (final === MISSING ? '' : formatValue(final instanceof Invalid ? null : final)) : nodeText(args[0] as ArgNode);
+      const calleeName = args.length === 0 ? (final === MISSING ? '' : formatValue(unwrapGo(final))) : nodeText(args[0] as ArgNode);
       return this.safeCall(node, name, () => callBuiltin(calleeName, argv));
     }
     if ('builtin' in callee) return this.safeCall(node, name, () => callee.builtin.fn(...argv));
     const goArgs = argv as GoValue[];
-    return this.safeCall(node, name, () => callee.fn.fn(...goArgs));
+    const r = this.safeCall(node, name, () => callee.fn.fn(...goArgs));
+    return sig.results[0] === 'interface {}' ? iface(r as GoValue) : r;
   }
 
   private safeCall(node: Node, name: string, f: () => Val): Val {
     try {
       return f();
     } catch (e) {
-      if (e instanceof RangeError && /call stack/i.test(e.message)) throw e;
+      if (isStackOverflow(e)) throw e;
       this.at(node);
       const msg = e instanceof Error ? e.message : String(e);
       this.errorf(`error calling ${name}: ${msg}`);
@@ -485,8 +497,12 @@ export class State {
   }
 
   private validateType(value: Val, typ: string | null): Val {
+    if (value instanceof Iface) {
+      if (typ === null || typ === 'reflect.Value') return value;
+      value = value.v;
+    }
     if (value instanceof Invalid) {
-      if (typ === null) return null;
+      if (typ === null) return INVALID;
       if (typ === 'reflect.Value') return INVALID;
       if (canBeNil(typ)) return zeroOf(typ);
       this.errorf(`invalid value; expected ${typ}`);
@@ -625,6 +641,11 @@ function intRangeKind(v: GoValue): GoKind | undefined {
   return undefined;
 }
 
+function unwrapGo(v: Val): GoValue {
+  if (v instanceof Iface) return v.v;
+  return v instanceof Invalid ? null : v;
+}
+
 function nodeText(n: Node): string {
   return errorContext(n).context;
 }
@@ -668,19 +689,23 @@ export function execute(tmpl: ExecTemplate, data: Val, limits?: ExecLimits): str
   try {
     s.walk(data, tmpl.root as ListNode);
   } catch (e) {
-    if (e instanceof RangeError && /call stack/i.test(e.message))
-      s.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
-    throw e;
+    if (!isStackOverflow(e)) throw e;
+    // JS runs out of stack before Go's depth limit of 100000 nested calls: report it the same way.
+    const last = s.shared.lastCall;
+    const at = new State(last?.tmpl ?? tmpl, INVALID);
+    at.node = last?.node ?? null;
+    at.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
   }
   return s.out;
 }
 
 /** True if a value is "true" in a template's if/with/and/or/not (Go's template.IsTrue). */
 export function isTrueValue(v: Val): boolean {
-  return v instanceof Invalid ? false : isTrue(v);
+  return truth(v);
 }
 
 /** Sprint of executor values, for diagnostics. */
 export function describe(v: Val): string {
-  return v instanceof Invalid ? '<invalid reflect.Value>' : sprint(v);
+  const u = v instanceof Iface ? v.v : v;
+  return u instanceof Invalid ? '<invalid reflect.Value>' : sprint(u);
 }

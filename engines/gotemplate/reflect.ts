@@ -16,8 +16,32 @@ export class Invalid {
 /** The single invalid value. */
 export const INVALID = new Invalid();
 
-/** A value inside the executor: a Go value or the invalid value. */
-export type Val = GoValue | Invalid;
+/**
+ * A non-nil value whose static Go type is `interface {}`: an element of `[]interface {}` or a value
+ * of `map[string]interface {}` before a pipeline unwraps it. Only error texts depend on it
+ * (`can't evaluate field x in type interface {}`), as in Go.
+ */
+export class Iface {
+  constructor(readonly v: GoValue) {}
+}
+
+/** A value inside the executor: a Go value, the invalid value, or an interface-typed value. */
+export type Val = GoValue | Invalid | Iface;
+
+/** Wraps an element read from an interface-typed slot (nil stays a plain nil interface). */
+export function iface(v: GoValue): Val {
+  return v === null ? null : new Iface(v);
+}
+
+/** The dynamic value of an interface-typed value. */
+export function unwrap(v: Val): GoValue | Invalid {
+  return v instanceof Iface ? v.v : v;
+}
+
+/** True for a stack overflow (deep recursion). */
+export function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && e.message.startsWith('Maximum call stack');
+}
 
 const BASIC: Readonly<Record<string, GoKind>> = {
   bool: 'bool',
@@ -98,12 +122,14 @@ export function assignable(v: GoValue, t: string): boolean {
 
 /** True for nil-able values holding nil (typed nil pointers, maps, slices). */
 export function isNilValue(v: Val): boolean {
+  if (v instanceof Iface) v = v.v;
   if (v instanceof Invalid || v === null) return true;
   return v instanceof GoTyped && v.value === null && ['ptr', 'map', 'slice', 'func', 'chan', 'interface'].includes(v.kind);
 }
 
 /** Go's indirect(): follows pointers to structs; reports nil pointers. */
-export function indirect(v: Val): [Val, boolean] {
+export function indirect(v: Val): [GoValue | Invalid, boolean] {
+  if (v instanceof Iface) v = v.v;
   if (v instanceof GoStruct && v.pointer) return [new GoStruct(v.typeName, v.fields, v.methods, false, v.native), false];
   if (v === null) return [v, true];
   if (v instanceof GoTyped && v.kind === 'ptr' && v.value === null) return [v, true];
@@ -112,6 +138,7 @@ export function indirect(v: Val): [Val, boolean] {
 
 /** reflect Kind of an executor value (`invalid` for the invalid value; `interface` for a nil interface). */
 export function valKind(v: Val): GoKind {
+  if (v instanceof Iface) return kindOf(v.v);
   if (v instanceof Invalid) return 'invalid';
   if (v === null) return 'interface';
   return kindOf(v);
@@ -119,6 +146,7 @@ export function valKind(v: Val): GoKind {
 
 /** reflect Type().String() of an executor value; a nil interface reports `interface {}`. */
 export function valType(v: Val): string {
+  if (v instanceof Iface) return typeOf(v.v);
   if (v instanceof Invalid) return '<invalid reflect.Value>';
   if (v === null) return 'interface {}';
   return typeOf(v);

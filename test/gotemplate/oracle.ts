@@ -193,7 +193,9 @@ export function renderOurs(c: OracleCase): OracleResponse {
     t.parse(c.template);
     for (const s of c.templates ?? []) t.new(s.name).parse(s.src);
     phase = 'exec';
-    const out = t.executeTemplate(c.execute ?? name, decodeData(c.data));
+    // Through JSON, as the oracle receives it (e.g. -0 becomes 0).
+    const data = c.data === undefined ? null : (JSON.parse(JSON.stringify(c.data)) as unknown);
+    const out = t.executeTemplate(c.execute ?? name, decodeData(data));
     return { ok: true, output: out, nanos: 0 };
   } catch (e) {
     return { ok: false, error: (e as Error).message, phase, nanos: 0 };
