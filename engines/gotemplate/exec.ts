@@ -25,7 +25,7 @@ import type {
 } from './node.js';
 import { INVALID, Iface, Invalid, assignable, canBeNil, iface, indirect, isStackOverflow, kindOfType, valType, zeroOf } from './reflect.js';
 import type { Val } from './reflect.js';
-import { GoFuncValue, GoStruct, GoTyped, isIntKind, isTrue, mapEntries, sliceElems, sortedKeys } from './value.js';
+import { GoFuncValue, GoStruct, GoTyped, isIntKind, mapEntries, sliceElems, sortedKeys } from './value.js';
 import type { GoKind, GoValue } from './value.js';
 
 /** Go's maximum template call depth. */
