@@ -35,13 +35,12 @@ export function runGenerator(
   args: YMap,
   kind: 'ConfigMap' | 'Secret',
   globalOptions: YValue | undefined,
-  namespace: string,
   loader: Loader,
   dir: string,
   file: string,
 ): Resource {
   const name = scalarText(args.name) ?? '';
-  const ns = scalarText(args.namespace) ?? namespace;
+  const ns = scalarText(args.namespace) ?? '';
   const behavior = (scalarText(args.behavior) || 'create') as GenerationBehavior;
   if (!['create', 'merge', 'replace'].includes(behavior)) {
     throw new KustomizeError('generator', `${file}: invalid generator behavior '${behavior}'`);

@@ -1,6 +1,7 @@
 /** Reading and checking a kustomization file (kustomize.config.k8s.io/v1beta1 Kustomization / v1alpha1 Component). */
-import { isMap, parseYaml, scalarText, type YMap, type YValue } from '../yaml/index.js';
+import { isMap, resolvePlainV3, scalarText, type YMap, type YValue } from '../yaml/index.js';
 import { KustomizeError } from './errors.js';
+import { decodeKustomization } from './kustomization-schema.js';
 
 /** Fields this engine builds. */
 const SUPPORTED = new Set([
@@ -17,14 +18,8 @@ const UNSUPPORTED = new Set([
 export type Kustomization = YMap;
 
 export function parseKustomization(text: string, file: string): Kustomization {
-  let doc: YValue;
-  try {
-    doc = parseYaml(text, file);
-  } catch (err) {
-    throw new KustomizeError('invalid-kustomization', `invalid Kustomization ${file}: ${(err as Error).message}`);
-  }
-  if (doc === null) return {};
-  if (!isMap(doc)) throw new KustomizeError('invalid-kustomization', `invalid Kustomization ${file}: not a map`);
+  const doc = decodeKustomization(text, file);
+  checkMapKeys(doc, file);
   const kind = scalarText(doc.kind) ?? '';
   const apiVersion = scalarText(doc.apiVersion) ?? '';
   if (kind !== '' && kind !== 'Kustomization' && kind !== 'Component') {
@@ -41,6 +36,32 @@ export function parseKustomization(text: string, file: string): Kustomization {
     if (!SUPPORTED.has(k)) throw new KustomizeError('invalid-kustomization', `invalid Kustomization: json: unknown field "${k}" in ${file}`);
   }
   return doc;
+}
+
+/**
+ * kustomize writes label and annotation keys as untagged YAML scalars, so a key that yaml.v2 turned into
+ * `true`, `false` or a number (from `y`, `n`, `on`, `1`...) is read back as a non-string key and the
+ * build fails; refuse those keys up front.
+ */
+function checkMapKeys(doc: YMap, file: string): void {
+  const maps: (YValue | undefined)[] = [doc.commonLabels, doc.commonAnnotations];
+  for (const l of Array.isArray(doc.labels) ? doc.labels : []) if (isMap(l)) maps.push(l.pairs);
+  const opts = (o: YValue | undefined): void => {
+    if (isMap(o)) maps.push(o.labels, o.annotations);
+  };
+  opts(doc.generatorOptions);
+  for (const f of ['configMapGenerator', 'secretGenerator']) {
+    const list = doc[f];
+    for (const g of Array.isArray(list) ? list : []) if (isMap(g)) opts(g.options);
+  }
+  for (const m of maps) {
+    if (!isMap(m)) continue;
+    for (const k of Object.keys(m)) {
+      if (resolvePlainV3(k) !== 'str') {
+        throw new KustomizeError('invalid-kustomization', `${file}: label or annotation key '${k}' is not a string once read as YAML 1.1 (quote it)`);
+      }
+    }
+  }
 }
 
 export function stringList(k: Kustomization, field: string, file: string): string[] {

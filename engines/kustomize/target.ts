@@ -9,6 +9,7 @@ import { defaultTransformerConfig } from './data/field-specs.js';
 import { KustomizeError } from './errors.js';
 import { gvkSelected, splitPath, visitField } from './field-spec.js';
 import { contentHash, runGenerator } from './generators.js';
+import { decodeYaml11 } from './kustomization-schema.js';
 import { applyJsonPatch, type JsonPatchOp } from './json-patch.js';
 import { type Kustomization, parseKustomization, stringList } from './kustomization.js';
 import type { Loader } from './loader.js';
@@ -129,41 +130,60 @@ function accumulateEntry(st: BuildState, dir: string, entry: string, acc: Resour
 }
 
 function runGenerators(st: BuildState, dir: string, k: Kustomization, acc: Resource[], file: string): void {
-  const ns = scalarText(k.namespace) ?? '';
   for (const [field, kind] of [['configMapGenerator', 'ConfigMap'], ['secretGenerator', 'Secret']] as const) {
     const list = k[field];
     if (!Array.isArray(list)) continue;
     for (const args of list) {
       if (!isMap(args)) continue;
-      const r = runGenerator(args, kind, k.generatorOptions, ns, st.loader, dir, file);
-      const existing = acc.findIndex((o) => o.kind === kind && o.orgId().name === r.name &&
-        effectiveNamespace(o.curId()) === effectiveNamespace(r.curId()));
-      const behavior = r.generated?.behavior ?? 'create';
-      if (behavior === 'create') {
-        appendAll(acc, [r], `merging from generator ${kind} ${r.name}`);
-      } else {
-        if (existing < 0) {
-          throw new KustomizeError('generator', `${file}: id ${idString(r.curId())} does not exist; cannot merge or replace`);
-        }
-        const old = acc[existing] as Resource;
-        if (behavior === 'merge') {
-          for (const f of ['data', 'binaryData'] as const) {
-            const add = r.obj[f];
-            if (isMap(add)) old.obj[f] = { ...(isMap(old.obj[f]) ? old.obj[f] : {}), ...add };
-          }
-          const meta = old.ensureMeta();
-          for (const f of ['labels', 'annotations'] as const) {
-            const add = (r.obj.metadata as YMap)[f];
-            if (isMap(add)) meta[f] = { ...(isMap(meta[f]) ? meta[f] : {}), ...add };
-          }
-        } else {
-          old.obj.data = r.obj.data ?? null;
-          if (old.obj.data === null) delete old.obj.data;
-        }
-        if (old.generated) old.generated.needsHash = old.generated.needsHash && (r.generated?.needsHash ?? true);
-      }
+      const r = runGenerator(args, kind, k.generatorOptions, st.loader, dir, file);
+      absorbGenerated(acc, r, file);
     }
   }
+}
+
+/** kustomize's appendReplaceOrMerge: a generated resource is created, or merged into / replaces the one it names. */
+export function absorbGenerated(acc: Resource[], r: Resource, file: string): void {
+  const id = r.curId();
+  const matches = acc.filter((o) => [o.curId(), ...o.prevIds].some((x) => idEquals(x, id)));
+  const behavior = r.generated?.behavior ?? 'create';
+  if (matches.length === 0) {
+    if (behavior === 'merge' || behavior === 'replace') {
+      throw new KustomizeError('generator', `${file}: id ${idString(id)} does not exist; cannot merge or replace`);
+    }
+    appendAll(acc, [r], `merging from generator ${r.kind} ${r.name}`);
+    return;
+  }
+  if (matches.length > 1) {
+    throw new KustomizeError('generator', `${file}: found multiple objects that could accept merge of ${idString(id)}`);
+  }
+  const old = matches[0] as Resource;
+  if (behavior !== 'merge' && behavior !== 'replace') {
+    throw new KustomizeError('generator', `${file}: id ${idString(id)} exists; behavior must be merge or replace`);
+  }
+  const meta = r.ensureMeta();
+  const setMap = (f: 'labels' | 'annotations', m: Record<string, string>): void => {
+    if (Object.keys(m).length) meta[f] = m;
+    else delete meta[f];
+  };
+  setMap('labels', { ...old.stringMap('labels'), ...r.stringMap('labels') });
+  setMap('annotations', { ...old.stringMap('annotations'), ...r.stringMap('annotations') });
+  meta.name = old.name;
+  if (old.namespace) meta.namespace = old.namespace;
+  else delete meta.namespace;
+  if (behavior === 'merge') {
+    for (const f of ['data', 'binaryData'] as const) {
+      const merged = { ...(isMap(old.obj[f]) ? old.obj[f] : {}), ...(isMap(r.obj[f]) ? r.obj[f] : {}) };
+      if (Object.keys(merged).length) r.obj[f] = merged;
+      else delete r.obj[f];
+    }
+  }
+  r.prevIds = [...old.prevIds];
+  r.prefixes = [...old.prefixes];
+  r.suffixes = [...old.suffixes];
+  r.refVarNames = [...old.refVarNames];
+  const needsHash = (old.generated?.needsHash ?? false) && (r.generated?.needsHash ?? false);
+  r.generated = old.generated ? { behavior: old.generated.behavior, needsHash } : undefined;
+  acc[acc.indexOf(old)] = r;
 }
 
 function parsePatchText(text: string, where: string): YValue[] {
@@ -284,7 +304,7 @@ function runPatches(st: BuildState, dir: string, k: Kustomization, acc: Resource
     const opts = isMap(entry.options) ? entry.options : {};
     if (isJson6902(docs)) {
       if (!t) throw new KustomizeError('patch', `${where}: a JSON 6902 patch needs a target`);
-      applyJson6902(acc, docs[0] as YValue, selectTargets(acc, t), where);
+      applyJson6902(acc, decodeYaml11(text, where), selectTargets(acc, t), where);
       continue;
     }
     for (const d of docs) {
@@ -324,8 +344,7 @@ function runTransformers(st: BuildState, dir: string, k: Kustomization, acc: Res
     const path = scalarText(entry.path);
     const where = path ? resolvePath(dir, path) : file;
     const text = path ? st.loader.readRelative(dir, path).text : scalarText(entry.patch) ?? '';
-    const docs = parsePatchText(text, where);
-    applyJson6902(acc, docs[0] ?? [], selectTargets(acc, t), where);
+    applyJson6902(acc, decodeYaml11(text, where) ?? [], selectTargets(acc, t), where);
   }
   applyReplicas(acc, k);
   applyImages(acc, k);

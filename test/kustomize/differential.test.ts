@@ -1,7 +1,7 @@
 /**
  * Differential suite: every scenario tree is written to a temp dir and built by the real kustomize v5.7.1
  * (scripts/build-kustomize.sh) and by the engine; outputs must be byte-identical, and errors must agree.
- * Set KUSTOMIZE_FUZZ_CASES for more random combinations (default 20).
+ * Set KUSTOMIZE_FUZZ_CASES for more random combinations (default 50).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -63,7 +63,7 @@ test('every scenario builds byte-identically to kustomize v5.7.1', { skip }, () 
 });
 
 test('random field combinations build byte-identically to kustomize v5.7.1', { skip }, () => {
-  const n = Number(process.env.KUSTOMIZE_FUZZ_CASES ?? 20);
+  const n = Number(process.env.KUSTOMIZE_FUZZ_CASES ?? 50);
   const seed = Number(process.env.KUSTOMIZE_FUZZ_SEED ?? 1);
   const list = randomScenarios(n, seed);
   const { identical, different } = compare(list);

@@ -136,7 +136,17 @@ spec:
   },
   {
     name: 'commonAnnotations are strings even when they look like numbers',
-    files: { 'kustomization.yaml': 'commonAnnotations:\n  n: "123"\n  b: "true"\nresources:\n- d.yaml\n', 'd.yaml': deploy('web') },
+    files: { 'kustomization.yaml': 'commonAnnotations:\n  num: "123"\n  b: "true"\nresources:\n- d.yaml\n', 'd.yaml': deploy('web') },
+  },
+  {
+    name: 'a commonAnnotations key that YAML 1.1 reads as a boolean (n) fails the build',
+    files: { 'kustomization.yaml': 'commonAnnotations:\n  n: "123"\nresources:\n- d.yaml\n', 'd.yaml': deploy('web') },
+    error: /key 'false' is not a string/,
+  },
+  {
+    name: 'an unquoted YAML 1.1 boolean (on) as a commonLabels value is refused like kustomize',
+    files: { 'kustomization.yaml': 'commonLabels:\n  tier: on\nresources:\n- d.yaml\n', 'd.yaml': deploy('web') },
+    error: /cannot unmarshal bool into Go struct field Kustomization.commonLabels of type string/,
   },
   {
     name: 'images set newName, newTag and digest',
