@@ -9,7 +9,6 @@ import { GoError, GoFuncValue, GoStruct, GoTyped, compareGoStrings, goLen, isCom
 import type { GoSignature, GoValue } from './value.js';
 import { INVALID, Iface, Invalid, iface, indirect, isNilValue, valType, zeroOf } from './reflect.js';
 import type { Val } from './reflect.js';
-import { formatValue } from '../gofmt/printf.js';
 
 /** A builtin: its Go signature and an implementation over executor values. */
 export interface Builtin {
@@ -185,9 +184,9 @@ function payload(v: Val): GoValue | Uint8Array | { re: number; im: number } {
   return v as GoValue;
 }
 
-function printVal(v: Val): string {
+function printVal(v: Val, verb = '%v'): string {
   if (v instanceof Iface) v = v.v;
-  return v instanceof Invalid ? '<invalid reflect.Value>' : formatValue(v);
+  return v instanceof Invalid ? '<invalid reflect.Value>' : sprintf(verb, v);
 }
 
 function comparable(v: GoValue): boolean {
@@ -249,10 +248,10 @@ function eq(arg1: Val, ...arg2: Val[]): Val {
           const kk1 = arg1 instanceof Invalid ? 'invalid' : kindOf(arg1 as GoValue);
           const kk2 = arg instanceof Invalid ? 'invalid' : kindOf(arg as GoValue);
           if (kk1 !== kk2 && kk1 !== 'invalid' && kk2 !== 'invalid')
-            throw new GoError(`non-comparable types ${printVal(arg1)}: ${valType(arg1)}, ${valType(arg)}: ${printVal(arg)}`);
+            throw new GoError(`non-comparable types ${printVal(arg1, '%s')}: ${valType(arg1)}, ${valType(arg)}: ${printVal(arg)}`);
           if (isNilValue(arg1) || isNilValue(arg)) t = isNilValue(arg) === isNilValue(arg1);
           else {
-            if (!comparable(arg as GoValue)) throw new GoError(`non-comparable type ${printVal(arg)}: ${valType(arg)}`);
+            if (!comparable(arg as GoValue)) throw new GoError(`non-comparable type ${printVal(arg, '%s')}: ${valType(arg)}`);
             t = structEqual(arg1 as GoValue, arg as GoValue);
           }
         }
