@@ -4,6 +4,12 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from './program.js';
 
+// `sluice get … | head` closes the pipe early: stop quietly, as a Unix tool does.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram().exitOverride();
   try {

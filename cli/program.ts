@@ -3,6 +3,7 @@
  */
 import { Command } from 'commander';
 import { commandModules } from './commands/index.js';
+import { addGlobalFlags } from './kube/globals.js';
 import { sluiceVersion } from './version.js';
 
 export function buildProgram(): Command {
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .version(sluiceVersion, '-v, --version', 'print the sluice version')
     .showSuggestionAfterError(true)
     .configureHelp({ sortSubcommands: true });
+  addGlobalFlags(program);
   for (const m of commandModules) m.register(program);
   return program;
 }

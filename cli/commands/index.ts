@@ -7,9 +7,27 @@ import * as dev from './dev.js';
 import * as completion from './completion.js';
 import * as install from './install.js';
 import * as kustomize from './kustomize.js';
+import * as get from './get.js';
+import * as suspend from './suspend.js';
+import * as reconcile from './reconcile.js';
+import * as exportCmd from './export.js';
+import * as deleteCmd from './delete.js';
+import * as create from './create.js';
 
 export interface CommandModule {
   register(program: Command): void;
 }
 
-export const commandModules: readonly CommandModule[] = [version, dev, completion, install, kustomize];
+export const commandModules: readonly CommandModule[] = [
+  version,
+  dev,
+  completion,
+  install,
+  kustomize,
+  get,
+  suspend,
+  reconcile,
+  exportCmd,
+  deleteCmd,
+  create,
+];
