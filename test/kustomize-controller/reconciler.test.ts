@@ -8,9 +8,9 @@ import { KustomizationReconciler } from '../../controllers/kustomize/reconciler.
 import { nativeBuilder } from '../../controllers/kustomize/builder.js';
 import { artifactFetcher, celCompiler } from '../../controllers/kustomize/wiring.js';
 import { KubeClient, type KubeObject } from '../../runtime/client/index.js';
+import { assertStatus } from '../../runtime/conditions/index.js';
 import { createTestNamespace, deleteTestNamespace, ensureCrds, getTestCluster } from '../harness/index.js';
 import {
-  checkStatus,
   memoryEvents,
   reconcileOnce,
   setGitSource,
@@ -99,7 +99,7 @@ describe('Kustomization reconciler', () => {
         message: 'Applied revision: main@sha1:1111111111111111111111111111111111111111',
       },
     );
-    checkStatus(ks);
+    assertStatus(ks as never);
     assert.ok(
       res.requeueAfterMs && res.requeueAfterMs >= 570_000 && res.requeueAfterMs <= 630_000,
       'requeue at interval ±5%',
@@ -150,7 +150,7 @@ describe('Kustomization reconciler', () => {
     await reconcileOnce(reconciler, ns, 'app');
     const ks = await getKs('app');
     assert.equal(ready(ks)?.status, 'True');
-    checkStatus(ks);
+    assertStatus(ks as never);
     assert.equal(
       await client.getOrUndefined({ apiVersion: 'v1', kind: 'ConfigMap', namespace: ns, name: 'b' }),
       undefined,
@@ -180,7 +180,7 @@ describe('Kustomization reconciler', () => {
     assert.equal(r?.status, 'False');
     assert.equal(r?.reason, 'BuildFailed');
     assert.match(r?.message ?? '', /^kustomize build failed: /);
-    checkStatus(ks);
+    assertStatus(ks as never);
     assert.equal(
       res.requeueAfterMs,
       600_000,
@@ -216,7 +216,7 @@ describe('Kustomization reconciler', () => {
     const r = ready(ks);
     assert.equal(r?.reason, 'ReconciliationFailed');
     assert.match(r?.message ?? '', new RegExp(`^Service/${ns}/bad dry-run failed \\(Invalid\\): `));
-    checkStatus(ks);
+    assertStatus(ks as never);
     assert.equal(
       await client.getOrUndefined({ apiVersion: 'v1', kind: 'Namespace', name: other }),
       undefined,
@@ -256,7 +256,7 @@ describe('Kustomization reconciler', () => {
     await reconcileOnce(reconciler, ns, 'app');
     const ks = await getKs('app');
     assert.equal(ready(ks)?.status, 'True');
-    checkStatus(ks);
+    assertStatus(ks as never);
     assert.equal(
       await client.getOrUndefined({
         apiVersion: 'v1',
@@ -286,7 +286,7 @@ describe('Kustomization reconciler', () => {
     assert.equal(ready(ks)?.reason, 'ArtifactFailed');
     assert.match(ready(ks)?.message ?? '', /not found/);
     assert.equal(res.requeueAfterMs, 600_000);
-    checkStatus(ks);
+    assertStatus(ks as never);
   });
 
   it('a dependency that is not ready holds the reconcile with DependencyNotReady', async () => {
@@ -303,7 +303,7 @@ describe('Kustomization reconciler', () => {
     );
     assert.equal(res.requeueAfterMs, 30_000);
     assert.equal(events.list.at(-1)?.message, 'Dependencies do not meet ready condition, retrying in 30s');
-    checkStatus(ks);
+    assertStatus(ks as never);
   });
 
   it('a health check that never passes times out with HealthCheckFailed', async () => {
@@ -329,7 +329,7 @@ describe('Kustomization reconciler', () => {
       status: 'False',
       reason: 'HealthCheckFailed',
     });
-    checkStatus(ks);
+    assertStatus(ks as never);
   });
 
   it('an invalid healthCheckExprs expression stalls with InvalidCELExpression', async () => {
@@ -345,6 +345,6 @@ describe('Kustomization reconciler', () => {
     assert.equal(stalled?.reason, 'InvalidCELExpression');
     assert.match(ready(ks)?.message ?? '', /^Reconciliation failed terminally due to configuration error: /);
     assert.equal(res.requeueAfterMs, undefined, 'no requeue until the spec changes');
-    checkStatus(ks);
+    assertStatus(ks as never);
   });
 });

@@ -151,38 +151,3 @@ export async function reconcileOnce(
   }
   throw new Error('reconcile kept asking for an immediate requeue');
 }
-
-interface Cond {
-  type: string;
-  status: string;
-  reason?: string;
-  observedGeneration?: number;
-}
-
-/**
- * The kstatus invariants every Flux object must satisfy after a reconcile (checkStatus of the
- * style guide; to be replaced by the runtime's shared one once it lands).
- */
-export function checkStatus(obj: KubeObject): void {
-  const status = (obj['status'] ?? {}) as { conditions?: Cond[]; observedGeneration?: number };
-  const conds = status.conditions ?? [];
-  const ready = conds.find((c) => c.type === 'Ready');
-  if (!ready) throw new Error('Ready condition missing');
-  for (const t of ['Reconciling', 'Stalled']) {
-    const c = conds.find((x) => x.type === t);
-    if (c && c.status !== 'True')
-      throw new Error(`${t} present with status ${c.status}; only True is allowed`);
-  }
-  if (conds.some((c) => c.type === 'Stalled') && conds.some((c) => c.type === 'Reconciling'))
-    throw new Error('Stalled and Reconciling both set');
-  if (ready.status === 'True' && status.observedGeneration !== obj.metadata.generation)
-    throw new Error('Ready=True but observedGeneration is behind');
-  if (ready.status === 'True' && conds.some((c) => c.type === 'Reconciling'))
-    throw new Error('Ready=True with Reconciling');
-  const types = conds.map((c) => c.type);
-  if (new Set(types).size !== types.length) throw new Error('duplicate condition types');
-  for (const c of conds) {
-    if (c.observedGeneration !== undefined && c.observedGeneration > (obj.metadata.generation ?? 0))
-      throw new Error(`${c.type} observedGeneration ahead of generation`);
-  }
-}

@@ -1,0 +1,92 @@
+/**
+ * Registers the Kustomization controller on a manager (4.14 watches): Kustomizations on generation
+ * or requestedAt changes, and source kinds whose artifact revision changes, mapped through an index
+ * `<Kind>/<ns>/<name>` to the Kustomizations that use them (except those already Ready with that
+ * revision attempted).
+ */
+import type { Informer } from '../../runtime/cache/index.js';
+import type { KubeObject } from '../../runtime/client/index.js';
+import type { Controller, Manager, Request } from '../../runtime/manager/index.js';
+import { nativeBuilder } from './builder.js';
+import { kustomizationEvents } from './events.js';
+import { kustomizationApiVersion, type KustomizationObject } from './object.js';
+import { KustomizationReconciler } from './reconciler.js';
+import type { ArtifactFetcher, KustomizeControllerOptions, ManifestBuilder } from './types.js';
+import { artifactFetcher, celCompiler } from './wiring.js';
+
+const sourceIndex = 'sourceRef';
+const sourceKinds = ['GitRepository', 'OCIRepository', 'Bucket'];
+
+export interface KustomizationSetupOptions extends KustomizeControllerOptions {
+  readonly fetcher?: ArtifactFetcher;
+  readonly builder?: ManifestBuilder;
+}
+
+function revisionOf(obj: KubeObject): string | undefined {
+  return (obj['status'] as { artifact?: { revision?: string } } | undefined)?.artifact?.revision;
+}
+
+export function setupKustomizationController(
+  mgr: Manager,
+  opts: KustomizationSetupOptions = {},
+): { controller: Controller; reconciler: KustomizationReconciler } {
+  const informer = mgr.cache.informer<KubeObject>({
+    apiVersion: kustomizationApiVersion,
+    kind: 'Kustomization',
+    sharded: true,
+  });
+  informer.addIndex(sourceIndex, (o) => {
+    const ks = o as KustomizationObject;
+    const ref = ks.spec?.sourceRef;
+    return ref ? [`${ref.kind}/${ref.namespace || ks.metadata.namespace}/${ref.name}`] : [];
+  });
+  const gates = mgr.options.featureGates;
+  const reconciler = new KustomizationReconciler({
+    client: mgr.kube,
+    fetcher: opts.fetcher ?? artifactFetcher(),
+    builder: opts.builder ?? nativeBuilder(),
+    events: kustomizationEvents(mgr.kube, (err) =>
+      mgr.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'failed to record event'),
+    ),
+    cel: celCompiler(),
+    options: {
+      requeueDependencyMs: mgr.options.requeueDependencyMs,
+      strictSubstitutions: gates['StrictPostBuildSubstitutions'] === true,
+      disableFailFast: gates['DisableFailFastBehavior'] === true,
+      externalArtifact: gates['ExternalArtifact'] === true,
+      ...opts,
+    },
+  });
+  const controller = mgr.newController({
+    name: 'kustomization',
+    kind: 'Kustomization',
+    group: 'kustomize.toolkit.fluxcd.io',
+    leaderElectionId: mgr.leaseIdFor('kustomize-controller'),
+    reconcile: async (req) => {
+      const res = await reconciler.reconcile(req.namespace ?? 'default', req.name);
+      if (res.requeueAfterMs === 0) return { requeue: true };
+      return res.requeueAfterMs !== undefined ? { requeueAfterMs: res.requeueAfterMs } : {};
+    },
+  });
+  controller.watchPrimary(informer as unknown as Informer);
+  for (const kind of sourceKinds) {
+    const src = mgr.cache.informer<KubeObject>({ apiVersion: 'source.toolkit.fluxcd.io/v1', kind });
+    controller.watchMapped(
+      src as unknown as Informer,
+      (obj): Request[] => {
+        const rev = revisionOf(obj);
+        if (!rev) return [];
+        return informer
+          .byIndex(sourceIndex, `${kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`)
+          .filter((k) => {
+            const st = (k as KustomizationObject).status;
+            const ready = st?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
+            return !(ready && st?.lastAttemptedRevision === rev);
+          })
+          .map((k) => ({ namespace: k.metadata.namespace, name: k.metadata.name ?? '' }));
+      },
+      (o, n) => revisionOf(o) !== revisionOf(n),
+    );
+  }
+  return { controller, reconciler };
+}
