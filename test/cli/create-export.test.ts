@@ -4,22 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { runCli } from './run-cli.js';
 
-const sluice = fileURLToPath(new URL('../../bin/sluice.js', import.meta.url));
-const run = promisify(execFile);
-
-async function sluiceOut(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const r = await run(process.execPath, [sluice, ...args], { env: { ...process.env, NO_COLOR: '1' } });
-    return { ...r, code: 0 };
-  } catch (err) {
-    const e = err as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
+const sluiceOut = runCli;
 
 const golden: Array<{ name: string; args: string[]; want: string }> = [
   {
