@@ -1,0 +1,23 @@
+/** Shorthand for Sprig differential cases (see test/gotemplate/oracle.ts for the case format). */
+import type { OracleCase } from '../../gotemplate/oracle.js';
+
+/** A Sprig-mode case. */
+export function sc(
+  name: string,
+  template: string,
+  data?: unknown,
+  extra: Partial<OracleCase> = {},
+): OracleCase {
+  return { name, template, mode: 'sprig', ...(data === undefined ? {} : { data }), ...extra };
+}
+
+/** Same length and same character classes: for random output. */
+export const sameShape = (a: string, b: string): boolean =>
+  a.length === b.length &&
+  a.replace(/[A-Za-z]/g, 'a').replace(/[0-9]/g, '0') === b.replace(/[A-Za-z]/g, 'a').replace(/[0-9]/g, '0');
+
+/** Both outputs match a pattern. */
+export const bothMatch =
+  (re: RegExp) =>
+  (a: string, b: string): boolean =>
+    re.test(a) && re.test(b);
