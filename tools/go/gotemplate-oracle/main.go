@@ -61,6 +61,14 @@ type request struct {
 	Options   []string        `json:"options"`
 	Delims    []string        `json:"delims"`
 	Helm      *helmReq        `json:"helm"`
+	// Bench: after parsing once, execute each named template Repeat times; Nanos is execution time
+	// only and Output the concatenated output of the first round.
+	Bench *benchReq `json:"bench"`
+}
+
+type benchReq struct {
+	Names  []string `json:"names"`
+	Repeat int      `json:"repeat"`
 }
 
 type response struct {
@@ -147,7 +155,9 @@ func funcs(mode string) template.FuncMap {
 func render(req *request) (resp response) {
 	start := time.Now()
 	defer func() {
-		resp.Nanos = time.Since(start).Nanoseconds()
+		if resp.Nanos == 0 {
+			resp.Nanos = time.Since(start).Nanoseconds()
+		}
 		if r := recover(); r != nil {
 			resp = response{Error: fmt.Sprintf("panic: %v", r), Phase: "exec"}
 		}
@@ -179,6 +189,9 @@ func render(req *request) (resp response) {
 	if err != nil {
 		return response{Error: "bad data: " + err.Error(), Phase: "request"}
 	}
+	if req.Bench != nil {
+		return runBench(t, req.Bench, data)
+	}
 	var buf bytes.Buffer
 	exec := req.Execute
 	if exec == "" {
@@ -188,6 +201,23 @@ func render(req *request) (resp response) {
 		return response{Error: err.Error(), Phase: "exec", Output: buf.String()}
 	}
 	return response{Ok: true, Output: buf.String()}
+}
+
+func runBench(t *template.Template, b *benchReq, data interface{}) response {
+	var first bytes.Buffer
+	start := time.Now()
+	for i := 0; i < b.Repeat; i++ {
+		for _, n := range b.Names {
+			var buf bytes.Buffer
+			if err := t.ExecuteTemplate(&buf, n, data); err != nil {
+				return response{Error: err.Error(), Phase: "exec"}
+			}
+			if i == 0 {
+				first.Write(buf.Bytes())
+			}
+		}
+	}
+	return response{Ok: true, Output: first.String(), Nanos: time.Since(start).Nanoseconds()}
 }
 
 func renderHelm(h *helmReq) response {
