@@ -31,6 +31,8 @@ export type EventRecorder = (
   reason: string,
   message: string,
   annotations?: Readonly<Record<string, string>>,
+  /** Forward to notification-controller (Flux's error Notification flag). @default true */
+  forward?: boolean,
 ) => Promise<void>;
 
 /** Per-reconcile state shared by the steps (Flux passes commit, includes and dir the same way). */

@@ -253,7 +253,7 @@ async function emitEvents(
   }
   const artifact = obj.status?.artifact;
   if (!artifact) return;
-  if (err?.ignore) await safe(() => deps.recordEvent(obj, 'Normal', err.reason, err.message));
+  if (err?.ignore) await safe(() => deps.recordEvent(obj, 'Normal', err.reason, err.message, {}, false));
   const annotations = {
     'source.toolkit.fluxcd.io/revision': artifact.revision,
     'source.toolkit.fluxcd.io/digest': artifact.digest ?? '',

@@ -6,7 +6,7 @@ import type { KubeObject } from '../../../runtime/client/index.js';
 import type { Controller, Manager } from '../../../runtime/manager/index.js';
 import { startArtifactServer } from '../../../server/artifact/index.js';
 import type { GitRepositoryDeps } from './context.js';
-import { kubeEventRecorder } from './events.js';
+import { EventRecorder } from '../../../runtime/events/index.js';
 import { reconcileGitRepository } from './reconciler.js';
 
 /** source-controller storage flags (defaults as Flux's). */
@@ -45,6 +45,10 @@ export function setupGitRepositoryController(
     retentionRecords: opts.retentionRecords ?? 2,
     digestAlgorithm: opts.digestAlgorithm ?? 'sha256',
   });
+  const recorder = new EventRecorder(mgr.kube, mgr.log, {
+    component: 'source-controller',
+    eventsAddr: mgr.options.eventsAddr,
+  });
   const informer = mgr.cache.informer<GitRepository & KubeObject>({
     apiVersion: 'source.toolkit.fluxcd.io/v1',
     kind: 'GitRepository',
@@ -55,7 +59,11 @@ export function setupGitRepositoryController(
     storage,
     requeueDependencyMs: mgr.options.requeueDependencyMs,
     jitterPercent: mgr.options.intervalJitterPercentage,
-    recordEvent: kubeEventRecorder(mgr.kube),
+    recordEvent: (obj, type, reason, message, annotations, forward) =>
+      recorder.event(obj as GitRepository & KubeObject, type, reason, message, {
+        ...(annotations ? { metadata: annotations } : {}),
+        ...(forward === false ? { forward: false } : {}),
+      }),
     read: async (ns, name) => {
       const o = informer.get(ns, name);
       return o ? structuredClone(o) : undefined;
