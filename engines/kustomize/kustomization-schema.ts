@@ -24,11 +24,12 @@ const genArgs = {
 } as const;
 const patch: T = { path: 's', patch: 's', target: selector, options: { '*': 'b' } };
 const image: T = { name: 's', newName: 's', tagSuffix: 's', newTag: 's', digest: 's' };
-const sourceSelector: T = { ...selector, fieldPath: 's', options: { delimiter: 's', index: 'i', create: 'b' } };
+const fieldOptions: T = { delimiter: 's', index: 'i', encoding: 's', create: 'b' };
+const sourceSelector: T = { group: 's', version: 's', kind: 's', name: 's', namespace: 's', fieldPath: 's', options: fieldOptions };
 const targetSelector: T = {
-  select: selector, reject: [selector], fieldPaths: ['s'], options: { delimiter: 's', index: 'i', create: 'b' },
+  select: selector, reject: [selector], fieldPaths: ['s'], options: fieldOptions,
 };
-const replacement: T = { path: 's', source: sourceSelector, targets: [targetSelector] };
+const replacement: T = { path: 's', source: sourceSelector, targets: [targetSelector], sourceValue: 's' };
 const varT: T = {
   name: 's',
   objref: { group: 's', version: 's', kind: 's', name: 's', namespace: 's', apiVersion: 's' },

@@ -70,6 +70,16 @@ export class Resource {
     if (isMap(m)) for (const k of Object.keys(m)) out[k] = scalarText(m[k]) ?? '';
     return out;
   }
+  /** kustomize holds labels and annotations as map[string]string: every value becomes its text. */
+  stringifyMeta(): void {
+    const meta = this.obj.metadata;
+    if (!isMap(meta)) return;
+    for (const f of ['labels', 'annotations'] as const) {
+      const m = meta[f];
+      if (!isMap(m)) continue;
+      for (const k of Object.keys(m)) m[k] = scalarText(m[k]) ?? '';
+    }
+  }
   curId(): ResId {
     return { gvk: this.gvk, name: this.name, namespace: this.namespace };
   }

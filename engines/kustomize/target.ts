@@ -14,6 +14,8 @@ import { applyJsonPatch, type JsonPatchOp } from './json-patch.js';
 import { type Kustomization, parseKustomization, stringList } from './kustomization.js';
 import type { Loader } from './loader.js';
 import { effectiveNamespace, idEquals, idString, isClusterScoped, Resource } from './resource.js';
+import { applyReplacements } from './replacements.js';
+import { matchesSelector } from './selector.js';
 import { strategicMerge } from './strategic-merge.js';
 import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas } from './transformers.js';
 
@@ -44,19 +46,8 @@ export function resourcesFromText(text: string, file: string): Resource[] {
   return out;
 }
 
-/** kustomize reads labels and annotations as map[string]string: every value becomes its text. */
-function stringifyMeta(r: Resource): void {
-  const meta = r.obj.metadata;
-  if (!isMap(meta)) return;
-  for (const f of ['labels', 'annotations'] as const) {
-    const m = meta[f];
-    if (!isMap(m)) continue;
-    for (const k of Object.keys(m)) m[k] = scalarText(m[k]) ?? '';
-  }
-}
-
 function checked(r: Resource, file: string): Resource {
-  stringifyMeta(r);
+  r.stringifyMeta();
   if (!r.kind) throw new KustomizeError('invalid-resource', `${file}: missing Resource metadata: kind is required`);
   if (!r.name && !isMap(r.obj.metadata)) {
     throw new KustomizeError('invalid-resource', `${file}: missing metadata.name in object ${r.kind}`);
@@ -208,24 +199,6 @@ function anchored(re: string): RegExp {
   return new RegExp(`^(?:${re})$`);
 }
 
-function matchesSelector(values: Record<string, string>, selector: string): boolean {
-  for (const term of selector.split(',').map((s) => s.trim()).filter(Boolean)) {
-    let m: RegExpExecArray | null;
-    if ((m = /^([^!=\s]+)\s*(==|=|!=)\s*(.*)$/.exec(term))) {
-      const has = m[1] as string in values && values[m[1] as string] === m[3];
-      if ((m[2] === '!=') === has) return false;
-    } else if ((m = /^([^\s]+)\s+(in|notin)\s+\((.*)\)$/.exec(term))) {
-      const set = (m[3] as string).split(',').map((s) => s.trim());
-      const v = values[m[1] as string];
-      const inSet = v !== undefined && set.includes(v);
-      if ((m[2] === 'in') !== inSet) return false;
-    } else if (term.startsWith('!')) {
-      if (term.slice(1) in values) return false;
-    } else if (!(term in values)) return false;
-  }
-  return true;
-}
-
 function selectTargets(acc: Resource[], t: Target): Resource[] {
   return acc.filter((r) => {
     const g = r.gvk;
@@ -348,6 +321,7 @@ function runTransformers(st: BuildState, dir: string, k: Kustomization, acc: Res
   }
   applyReplicas(acc, k);
   applyImages(acc, k);
+  if (Array.isArray(k.replacements)) applyReplacements(acc, k.replacements, st.loader, dir, file);
 }
 
 /** Hash suffixes, then every name back-reference rewritten to the final names (kustomize's FixBackReferences). */

@@ -3,56 +3,12 @@
  * Used by kustomize.test.ts (in-memory, expected YAML inline where given) and differential.test.ts
  * (every tree also built by the real kustomize v5.7.1; outputs must be byte-identical).
  */
-export interface Scenario {
-  readonly name: string;
-  readonly files: Readonly<Record<string, string>>;
-  readonly dir?: string;
-  /** Expected output; omitted where the differential suite is the judge. */
-  readonly expected?: string;
-  /** Expected error (kustomize must fail too). */
-  readonly error?: RegExp;
-}
+import { deploy, type Scenario, svc } from './fixtures.js';
+import { moreScenarios } from './more-scenarios.js';
 
-const deploy = (name: string, extra = ''): string => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: ${name}
-spec:
-  replicas: 1
-  selector:
-    matchLabels:
-      app: ${name}
-  template:
-    metadata:
-      labels:
-        app: ${name}
-    spec:
-      containers:
-      - name: app
-        image: nginx:1.25
-        envFrom:
-        - configMapRef:
-            name: cfg
-        volumeMounts:
-        - name: data
-          mountPath: /data
-      volumes:
-      - name: data
-        secret:
-          secretName: creds
-${extra}`;
+export type { Scenario } from './fixtures.js';
 
-const svc = (name: string): string => `apiVersion: v1
-kind: Service
-metadata:
-  name: ${name}
-spec:
-  ports:
-  - port: 80
-    targetPort: 8080
-`;
-
-export const scenarios: Scenario[] = [
+const baseScenarios: Scenario[] = [
   {
     name: 'a single resource file is printed with sorted keys',
     files: { 'kustomization.yaml': 'resources:\n- svc.yaml\n', 'svc.yaml': svc('web') },
@@ -291,3 +247,5 @@ spec:
     error: /no resource matches/,
   },
 ];
+
+export const scenarios: Scenario[] = [...baseScenarios, ...moreScenarios];
