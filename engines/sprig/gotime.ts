@@ -52,22 +52,33 @@ export function loadLocation(name: string): string | undefined {
 export function zoneAt(loc: string, sec: bigint): { name: string; offset: number } {
   if (loc === 'UTC' || loc === 'Local') return { name: 'UTC', offset: 0 };
   const ms = Number(sec) * 1000;
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: loc,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    timeZoneName: 'short',
-  }).formatToParts(new Date(ms));
+  const fmt = (locale: string): Intl.DateTimeFormatPart[] =>
+    new Intl.DateTimeFormat(locale, {
+      timeZone: loc,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      timeZoneName: 'short',
+    }).formatToParts(new Date(ms));
+  const parts = fmt('en-US');
   const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? 0);
   const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   const offset = Math.round((wall - Math.floor(ms / 1000) * 1000) / 1000);
-  let name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'UTC';
-  if (/^(GMT|UTC)([+-]|$)/.test(name)) {
+  const isNumeric = (n: string): boolean => /^(GMT|UTC)([+-]|$)/.test(n);
+  // en-US knows only American abbreviations; tzdata's others (CET, IST, AEDT) come from other English locales.
+  let name = 'GMT';
+  for (const locale of ['en-US', 'en-GB', 'en-IN', 'en-AU']) {
+    const n = fmt(locale).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+    if (!isNumeric(n)) {
+      name = n;
+      break;
+    }
+  }
+  if (isNumeric(name)) {
     // tzdata spells zones without an abbreviation as a numeric offset (-03, +0530).
     const sign = offset < 0 ? '-' : '+';
     const a = Math.abs(offset);

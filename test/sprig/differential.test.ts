@@ -11,11 +11,14 @@ import type { OracleCase } from '../gotemplate/oracle.js';
 import { cases as strings } from './cases/strings.js';
 import { cases as numeric } from './cases/numeric.js';
 import { cases as lists } from './cases/lists.js';
+import { cases as dicts } from './cases/dicts.js';
+import { cases as regex } from './cases/regex.js';
+import { cases as misc } from './cases/misc.js';
 
 setModeFuncs('sprig', () => sprigFuncMap());
 
 /** Case tables; add new tables here. */
-const CASE_TABLES: Record<string, readonly OracleCase[]> = { strings, numeric, lists };
+const CASE_TABLES: Record<string, readonly OracleCase[]> = { strings, numeric, lists, dicts, regex, misc };
 
 test(
   'differential: Sprig functions render exactly as Go Sprig v3.3.0',
