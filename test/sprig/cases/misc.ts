@@ -2,7 +2,6 @@
 import type { OracleCase } from '../../gotemplate/oracle.js';
 import { bothMatch, sameShape, sc } from './helpers.js';
 
-const timeShape = (a: string, b: string): boolean => a.replace(/[0-9]/g, '0') === b.replace(/[0-9]/g, '0');
 
 export const cases: OracleCase[] = [
   sc(
