@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { GoValue } from '../gotemplate/value.js';
 import { DurationError, durationString, formatFloat, parseDuration, quote, quoteToASCII, sprintf } from './index.js';
 
 test('Duration.String prints Go units and drops zero fractions', () => {
@@ -89,5 +90,5 @@ test('Sprintf handles widths, flags and diagnostics', () => {
   assert.equal(sprintf('%d %d', 1n), '1 %!d(MISSING)');
   assert.equal(sprintf('%d', 1n, 'x'), '1%!(EXTRA string=x)');
   assert.equal(sprintf('%'), '%!(NOVERB)');
-  assert.equal(sprintf('%v', new Map([['b', 2n], ['a', [1n, null]]])), 'map[a:[1 <nil>] b:2]');
+  assert.equal(sprintf('%v', new Map<string, GoValue>([['b', 2n], ['a', [1n, null]]])), 'map[a:[1 <nil>] b:2]');
 });

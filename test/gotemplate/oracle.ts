@@ -60,6 +60,8 @@ export interface OracleRequest {
   options?: string[];
   delims?: [string, string];
   helm?: unknown;
+  /** Benchmark: execute each named template `repeat` times after one parse; nanos is execution time. */
+  bench?: { names: string[]; repeat: number };
 }
 
 /** The oracle's answer. */
