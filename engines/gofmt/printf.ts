@@ -10,6 +10,8 @@ import {
   GoStruct,
   GoTyped,
   compareGoStrings,
+  goBytes,
+  goString,
   isComplexPayload,
   isSignedKind,
   isUnsignedKind,
@@ -28,7 +30,6 @@ const MASK64 = (1n << 64n) - 1n;
 /** Printed for pointers and funcs, whose addresses Go prints and we cannot know. */
 const FAKE_ADDR = 0xc000010000n;
 
-const textEncoder = new TextEncoder();
 
 function runeCount(s: string): number {
   let n = 0;
@@ -401,10 +402,10 @@ class Printer {
         this.fmtS(s);
         return;
       case 'x':
-        this.fmtSbx(textEncoder.encode(s), LDIGITS);
+        this.fmtSbx(goBytes(s), LDIGITS);
         return;
       case 'X':
-        this.fmtSbx(textEncoder.encode(s), UDIGITS);
+        this.fmtSbx(goBytes(s), UDIGITS);
         return;
       case 'q':
         this.fmtQ(s);
@@ -434,7 +435,7 @@ class Printer {
         }
         return;
       case 's': {
-        let s = new TextDecoder().decode(b);
+        let s = goString(b);
         s = this.truncateString(s);
         this.padString(s);
         return;
@@ -446,7 +447,7 @@ class Printer {
         this.fmtSbx(b, UDIGITS);
         return;
       case 'q':
-        this.fmtQ(new TextDecoder().decode(b));
+        this.fmtQ(goString(b));
         return;
     }
     this.printList(Array.from(b, (c) => new GoTyped('uint8', 'uint8', BigInt(c))), verb, typeString, 1, arg);

@@ -46,6 +46,11 @@ function quoteWith(s: string, quote: number, asciiOnly: boolean): string {
   let out = String.fromCharCode(quote);
   for (const ch of s) {
     let r = ch.codePointAt(0) as number;
+    if (r >= 0xdc80 && r <= 0xdcff) {
+      // An invalid byte of a Go string (see goBytes in engines/gotemplate/value.ts).
+      out += `\\x${hex(r - 0xdc00, 2)}`;
+      continue;
+    }
     if (r >= 0xd800 && r <= 0xdfff) r = 0xfffd;
     out += escapeRune(r, quote, asciiOnly);
   }

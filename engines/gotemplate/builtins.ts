@@ -5,7 +5,7 @@
  * @module
  */
 import { sprint, sprintf, sprintln } from '../gofmt/printf.js';
-import { GoError, GoFuncValue, GoStruct, GoTyped, compareGoStrings, goLen, isComplexPayload, isTrue, kindOf, mapEntries, parseSignature, sliceElems } from './value.js';
+import { GoError, GoFuncValue, goBytes, goString, GoStruct, GoTyped, compareGoStrings, goLen, isComplexPayload, isTrue, kindOf, mapEntries, parseSignature, sliceElems } from './value.js';
 import type { GoSignature, GoValue } from './value.js';
 import { INVALID, Iface, Invalid, iface, indirect, isNilValue, valType, zeroOf } from './reflect.js';
 import type { Val } from './reflect.js';
@@ -45,7 +45,7 @@ function indexArg(index: Val, cap: number): number {
 }
 
 function stringBytes(s: string): Uint8Array {
-  return new TextEncoder().encode(s);
+  return goBytes(s);
 }
 
 /** Go's prepareArg for map keys: the key type is string for every map in the value model. */
@@ -117,7 +117,7 @@ function slice(item: Val, ...indexes: Val[]): Val {
   if (lo > hi) throw new GoError(`invalid slice index: ${lo} > ${hi}`);
   if (indexes.length === 3 && hi > (idx[2] as number)) throw new GoError(`invalid slice index: ${hi} > ${idx[2]}`);
   if (bytes !== undefined) {
-    const s = new TextDecoder().decode(bytes.subarray(lo, hi));
+    const s = goString(bytes.subarray(lo, hi));
     return typeof item === 'string' ? s : new GoTyped((item as GoTyped).type, 'string', s, (item as GoTyped).methods);
   }
   if (Array.isArray(item)) return item.slice(lo, hi);
@@ -364,6 +364,7 @@ export function jsEscapeString(s: string): string {
     }
     if (r < 0x20) out += '\\u00' + r.toString(16).toUpperCase().padStart(2, '0');
     else if (r < 0x80) out += ch;
+    else if (r >= 0xdc80 && r <= 0xdcff) out += ch;
     else if (r >= 0xd800 && r <= 0xdfff) out += '\uFFFD';
     else if (printable.test(ch)) out += ch;
     else out += '\\u' + r.toString(16).toUpperCase().padStart(4, '0');
@@ -374,7 +375,7 @@ export function jsEscapeString(s: string): string {
 /** Go's url.QueryEscape. */
 export function urlQueryEscape(s: string): string {
   let out = '';
-  for (const b of new TextEncoder().encode(s)) {
+  for (const b of goBytes(s)) {
     const c = String.fromCharCode(b);
     if (/[A-Za-z0-9\-_.~]/.test(c)) out += c;
     else if (b === 0x20) out += '+';

@@ -393,7 +393,17 @@ export function goLen(v: GoValue): number | undefined {
   return undefined;
 }
 
-/** Number of UTF-8 bytes of a JS string (lone surrogates count as U+FFFD, 3 bytes, as Go would after conversion). */
+/**
+ * Go strings are byte sequences and may hold invalid UTF-8 (e.g. after `slice` cuts a rune). A JS
+ * string carries such a byte b as the lone surrogate U+DC00+b (b >= 0x80), like Python's
+ * "surrogateescape"; {@link goBytes} turns it back into the byte. Other lone surrogates count as
+ * U+FFFD.
+ */
+export function isEscapedByte(c: number): boolean {
+  return c >= 0xdc80 && c <= 0xdcff;
+}
+
+/** Number of bytes of a Go string held in a JS string (UTF-8, escaped bytes count one). */
 export function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -403,9 +413,66 @@ export function utf8Length(s: string): number {
     else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
       n += 4;
       i++;
-    } else n += 3;
+    } else if (isEscapedByte(c)) n += 1;
+    else n += 3;
   }
   return n;
+}
+
+const encoder = new TextEncoder();
+
+/** The bytes of a Go string held in a JS string (escaped bytes restored). */
+export function goBytes(s: string): Uint8Array {
+  let hasEscape = false;
+  for (let i = 0; i < s.length; i++) {
+    if (isEscapedByte(s.charCodeAt(i))) {
+      hasEscape = true;
+      break;
+    }
+  }
+  if (!hasEscape) return encoder.encode(s);
+  const out: number[] = [];
+  let run = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isEscapedByte(c)) {
+      if (run !== '') out.push(...encoder.encode(run));
+      run = '';
+      out.push(c - 0xdc00);
+    } else run += s[i];
+  }
+  if (run !== '') out.push(...encoder.encode(run));
+  return Uint8Array.from(out);
+}
+
+/** A Go string from bytes: valid UTF-8 decodes normally, each invalid byte becomes an escaped byte. */
+export function goString(b: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i] as number;
+    if (c < 0x80) {
+      out += String.fromCharCode(c);
+      i++;
+      continue;
+    }
+    const n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 && c < 0xe0 ? 2 : 0;
+    let ok = n > 0 && i + n <= b.length;
+    for (let j = 1; ok && j < n; j++) if (((b[i + j] as number) & 0xc0) !== 0x80) ok = false;
+    if (ok) {
+      let cp = n === 2 ? c & 0x1f : n === 3 ? c & 0x0f : c & 0x07;
+      for (let j = 1; j < n; j++) cp = (cp << 6) | ((b[i + j] as number) & 0x3f);
+      const minimum = n === 2 ? 0x80 : n === 3 ? 0x800 : 0x10000;
+      if (cp >= minimum && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff)) {
+        out += String.fromCodePoint(cp);
+        i += n;
+        continue;
+      }
+    }
+    out += String.fromCharCode(0xdc00 + c);
+    i++;
+  }
+  return out;
 }
 
 /** `template.IsTrue`: false for nil, zero numbers, false, empty string/slice/map, nil pointers; true for structs. */

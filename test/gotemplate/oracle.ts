@@ -220,8 +220,14 @@ function errorLocation(msg: string): string {
   return m === null ? msg : m[0];
 }
 
+/** Go's JSON encoding of the oracle's answer turns each invalid UTF-8 byte into U+FFFD; do the same to ours. */
+function asGoJSON(s: string | undefined): string | undefined {
+  return s?.replace(/[\udc80-\udcff]/g, '\ufffd');
+}
+
 /** Compares our result with Go's: undefined when they agree, else a description of the difference. */
-export function diff(c: OracleCase, ours: OracleResponse, go: OracleResponse): string | undefined {
+export function diff(c: OracleCase, oursRaw: OracleResponse, go: OracleResponse): string | undefined {
+  const ours = { ...oursRaw, output: asGoJSON(oursRaw.output), error: asGoJSON(oursRaw.error) };
   if (go.ok && ours.ok) {
     const a = ours.output ?? '';
     const b = go.output ?? '';

@@ -108,6 +108,12 @@ export const cases: OracleCase[] = [
   t('slice out of range', '{{ slice .list 0 9 }}'),
   t('slice of int is an error', '{{ slice 3 1 }}'),
   t('slice of nil', '{{ slice nil }}'),
+  // Found by the fuzzer (seed 7): Go strings are bytes, slicing may cut a rune.
+  t('slicing a string inside a rune keeps the raw bytes', '{{ slice "✓" 0 2 }}|{{ len (slice "✓" 0 2) }}'),
+  t('urlquery of a cut rune escapes the raw byte', '{{ slice "✓" 0 1 | urlquery }}|{{ slice "é" 1 | urlquery }}'),
+  t('printf of a cut rune', '{{ printf "%q %x %v %s" (slice "✓" 0 2) (slice "✓" 1) (slice "é" 1) (slice "✓" 2) }}'),
+  t('js of a cut rune passes the byte', '{{ slice "✓" 1 | js }}'),
+  t('index of a cut rune string', '{{ index (slice "✓" 1) 0 }}'),
   t('slice typed slices', '{{ slice .ss 1 }} {{ printf "%T" (slice .ss 1) }} {{ slice .bs 1 3 }}'),
   t('html escapes', '{{ html "<a href=\\"x\\">it\'s & more</a>" }}'),
   t('html of several arguments', '{{ html 1 "<" 2 }}'),
