@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nativeBuilder } from './builder.js';
+import type { KubeObject } from '../../runtime/client/index.js';
+import { generateKustomization, nativeBuilder } from './builder.js';
+
+/** What the build step does: generate/patch kustomization.yaml, then build. */
+async function build(root: string, path: string, spec: Record<string, unknown>): Promise<KubeObject[]> {
+  generateKustomization(join(root, path), spec);
+  return nativeBuilder().build({ root, path });
+}
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'ks-builder-'));
@@ -17,7 +24,7 @@ function tree(files: Record<string, string>): string {
 const cm = (name: string): string =>
   `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  replicas: "1"\n`;
 
-describe('nativeBuilder (Flux generator + native kustomize)', () => {
+describe('generateKustomization + nativeBuilder (Flux generator + native kustomize)', () => {
   it('generates a kustomization for plain YAML, adding sub-kustomizations as resources', async () => {
     const root = tree({
       'apps/a.yaml': cm('a'),
@@ -27,11 +34,7 @@ describe('nativeBuilder (Flux generator + native kustomize)', () => {
       'apps/README.md': 'not yaml',
     });
     try {
-      const out = await nativeBuilder().build({
-        root,
-        path: 'apps',
-        spec: { targetNamespace: 'prod', namePrefix: 'p-' },
-      });
+      const out = await build(root, 'apps', { targetNamespace: 'prod', namePrefix: 'p-' });
       assert.deepEqual(out.map((o) => `${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`).sort(), [
         'prod/p-a',
         'prod/p-b',
@@ -48,7 +51,7 @@ describe('nativeBuilder (Flux generator + native kustomize)', () => {
         'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n  - port: 80\n  publishNotReadyAddresses: true\n',
     });
     try {
-      const [svc] = await nativeBuilder().build({ root, path: 'k', spec: {} });
+      const [svc] = await build(root, 'k', {});
       assert.deepEqual(svc?.['spec'], { ports: [{ port: 80 }], publishNotReadyAddresses: true });
     } finally {
       rmSync(root, { recursive: true, force: true });
@@ -61,18 +64,14 @@ describe('nativeBuilder (Flux generator + native kustomize)', () => {
         'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        image: nginx\n',
     });
     try {
-      const [d] = await nativeBuilder().build({
-        root,
-        path: 'k',
-        spec: {
-          images: [{ name: 'nginx', newTag: '2.0' }],
-          patches: [
-            {
-              patch: '- op: add\n  path: /metadata/labels\n  value: {patched: "yes"}\n',
-              target: { kind: 'Deployment' },
-            },
-          ],
-        },
+      const [d] = await build(root, 'k', {
+        images: [{ name: 'nginx', newTag: '2.0' }],
+        patches: [
+          {
+            patch: '- op: add\n  path: /metadata/labels\n  value: {patched: "yes"}\n',
+            target: { kind: 'Deployment' },
+          },
+        ],
       });
       assert.equal(
         (d?.['spec'] as { template: { spec: { containers: { image: string }[] } } }).template.spec
@@ -88,7 +87,7 @@ describe('nativeBuilder (Flux generator + native kustomize)', () => {
     const root = tree({ 'k/a.yaml': cm('a') });
     try {
       await assert.rejects(
-        nativeBuilder().build({ root, path: 'k', spec: { components: ['https://example.com/c'] } }),
+        build(root, 'k', { components: ['https://example.com/c'] }),
         /component path 'https:\/\/example.com\/c' must be local and relative/,
       );
     } finally {

@@ -1,6 +1,6 @@
 /**
- * The production ManifestBuilder: Flux's kustomization.yaml generator (pkg/kustomize Generator,
- * reference 4.5) over the extracted artifact on disk, then the native kustomize engine on a disk
+ * Flux's kustomization.yaml generator (pkg/kustomize Generator, reference 4.5) over the extracted
+ * artifact on disk, and the production ManifestBuilder: the native kustomize engine on a disk
  * filesystem rooted at the artifact (nothing outside it is readable).
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -115,16 +115,20 @@ export function toJson(v: YValue): unknown {
   return out;
 }
 
+/** The native kustomize build of an already generated overlay (synchronous, CPU-bound). */
+export function buildOverlay(root: string, path: string): KubeObject[] {
+  const fs = new DiskFileSystem(root);
+  const out = Kustomizer.run(fs, `/${path === '.' ? '' : path}`);
+  return out.resources.map((r) => toJson(r) as unknown as KubeObject);
+}
+
+/** Runs `buildOverlay` on the calling thread. */
 export function nativeBuilder(): ManifestBuilder {
   return {
     build(req: BuildRequest): Promise<KubeObject[]> {
       return new Promise((resolve, reject) => {
         try {
-          const dir = join(req.root, req.path);
-          generateKustomization(dir, req.spec);
-          const fs = new DiskFileSystem(req.root);
-          const out = Kustomizer.run(fs, `/${req.path === '.' ? '' : req.path}`);
-          resolve(out.resources.map((r) => toJson(r) as unknown as KubeObject));
+          resolve(buildOverlay(req.root, req.path));
         } catch (err) {
           reject(err instanceof Error ? err : new Error(String(err)));
         }

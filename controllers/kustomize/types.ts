@@ -25,11 +25,12 @@ export interface BuildRequest {
   readonly root: string;
   /** `spec.path` relative to the root, already checked to exist. */
   readonly path: string;
-  /** The Kustomization spec (overrides: targetNamespace, namePrefix/Suffix, patches, images, components…). */
-  readonly spec: Readonly<Record<string, unknown>>;
 }
 
-/** Generates/patches kustomization.yaml and runs the kustomize build (Flux pkg/kustomize). */
+/**
+ * Runs the kustomize build of `path` (Flux's SecureBuild). The kustomization.yaml has already been
+ * generated/patched with the spec overrides and its SOPS sources decrypted by the reconciler.
+ */
 export interface ManifestBuilder {
   build(req: BuildRequest): Promise<KubeObject[]>;
 }
@@ -65,6 +66,8 @@ export interface KustomizeControllerOptions {
   readonly healthPollMs?: number;
   /** `--override-manager` */
   readonly overrideManagers?: readonly string[];
+  /** `--sops-age-secret` (in the runtime namespace): fallback age keys when no secretRef is set. */
+  readonly sopsAgeSecret?: { readonly namespace: string; readonly name: string };
   /** Temp directory root for artifacts. @default os.tmpdir() */
   readonly tmpDir?: string;
 }

@@ -1,45 +1,82 @@
 /**
- * Build (step 8): kustomize build via the injected builder, SOPS guard, post-build substitution.
- * Failure → BuildFailed with Flux's text ("kustomize build failed: …", "post build failed for …").
+ * Build (step 8): kustomization.yaml generation, SOPS decryption, kustomize build via the injected
+ * builder, post-build substitution, SOPS guard. Failure → BuildFailed with Flux's text
+ * ("kustomize build failed: …", "error decrypting sources: …", "decryption failed for …",
+ * "post build failed for …").
  */
-import { mergeVariables, substituteResources } from '../../../engines/envsubst/index.js';
+import { join } from 'node:path';
+import { gvkString, mergeVariables, substituteResource } from '../../../engines/envsubst/index.js';
 import { isNotFound, type KubeObject } from '../../../runtime/client/index.js';
 import { subjectOf } from '../../../runtime/ssa/index.js';
 import { ReconcileError, type KustomizeDeps } from '../types.js';
 import type { KustomizationObject } from '../object.js';
+import { generateKustomization } from '../builder.js';
+import { newDecryptor, type Decryptor } from './decrypt.js';
 import type { FetchedArtifact } from './fetch.js';
 
+function fail(message: string, err?: unknown): ReconcileError {
+  return new ReconcileError('BuildFailed', message, 'generic', undefined, err ? { cause: err } : undefined);
+}
+
+const text = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/**
+ * Flux's generate + build: kustomization.yaml generation, decryption keys, SOPS sources, kustomize
+ * build, then per resource: the apiVersion/kind/name check, decryption and substitution.
+ */
 export async function buildManifests(
   deps: KustomizeDeps,
   ks: KustomizationObject,
   art: FetchedArtifact,
 ): Promise<KubeObject[]> {
-  let objects: KubeObject[];
   try {
-    objects = await deps.builder.build({
-      root: art.root,
-      path: art.path,
-      spec: ks.spec as unknown as Record<string, unknown>,
-    });
+    generateKustomization(join(art.root, art.path), ks.spec as unknown as Record<string, unknown>);
   } catch (err) {
-    throw new ReconcileError(
-      'BuildFailed',
-      `kustomize build failed: ${err instanceof Error ? err.message : String(err)}`,
-      'generic',
-      undefined,
-      { cause: err },
-    );
+    throw fail(text(err), err);
   }
-  for (const o of objects) {
-    if (!o.apiVersion || !o.kind || !o.metadata?.name) {
-      throw new ReconcileError(
-        'BuildFailed',
-        `kustomize build failed: resource is missing apiVersion, kind or metadata.name`,
-      );
+  let decryptor: Decryptor | undefined;
+  try {
+    decryptor = await newDecryptor(deps, ks);
+  } catch (err) {
+    throw fail(text(err), err);
+  }
+  if (decryptor) {
+    try {
+      await decryptor.decryptSources(art.root, art.path);
+    } catch (err) {
+      throw fail(`error decrypting sources: ${text(err)}`, err);
     }
   }
-  if (ks.spec.postBuild) objects = await substitute(deps, ks, objects);
-  return objects;
+  let objects: KubeObject[];
+  try {
+    objects = await deps.builder.build({ root: art.root, path: art.path });
+  } catch (err) {
+    throw fail(`kustomize build failed: ${text(err)}`, err);
+  }
+  const postBuild = ks.spec.postBuild;
+  const vars = postBuild ? mergeVariables(await readVars(deps, ks), postBuild.substitute) : undefined;
+  const strict = deps.options?.strictSubstitutions === true;
+  const out: KubeObject[] = [];
+  for (let o of objects) {
+    if (!o.apiVersion || !o.kind || !o.metadata?.name) {
+      throw fail(`failed to decode Kubernetes apiVersion, kind and name from: ${JSON.stringify(o)}`);
+    }
+    if (decryptor) {
+      try {
+        o = await decryptor.decryptResource(o);
+      } catch (err) {
+        throw fail(`decryption failed for '${gvkString(o)}/${o.metadata.name}': ${text(err)}`, err);
+      }
+    }
+    // Flux substitutes only when at least one variable is defined.
+    if (vars && vars.size > 0) {
+      const res = substituteResource(o, vars, { strict });
+      if (!res.ok) throw fail(res.error.message);
+      o = res.value as KubeObject;
+    }
+    out.push(o);
+  }
+  return out;
 }
 
 async function readVars(deps: KustomizeDeps, ks: KustomizationObject): Promise<Record<string, string>[]> {
@@ -72,19 +109,6 @@ async function readVars(deps: KustomizeDeps, ks: KustomizationObject): Promise<R
     }
   }
   return out;
-}
-
-async function substitute(
-  deps: KustomizeDeps,
-  ks: KustomizationObject,
-  objects: KubeObject[],
-): Promise<KubeObject[]> {
-  const vars = mergeVariables(await readVars(deps, ks), ks.spec.postBuild?.substitute);
-  // Flux substitutes only when at least one variable is defined.
-  if (vars.size === 0) return objects;
-  const res = substituteResources(objects, vars, { strict: deps.options?.strictSubstitutions === true });
-  if (!res.ok) throw new ReconcileError('BuildFailed', res.error.message);
-  return res.value as KubeObject[];
 }
 
 /** A Secret still carrying a `sops` field cannot be applied (Flux refuses it). */
