@@ -4,4 +4,7 @@
  */
 export { setupGitRepositoryController as setupSourceController } from './git-repository/setup.js';
 export type { SourceStorageOptions } from './git-repository/setup.js';
-export { reconcileGitRepository, readySummary as gitRepositoryReadySummary } from './git-repository/reconciler.js';
+export {
+  reconcileGitRepository,
+  readySummary as gitRepositoryReadySummary,
+} from './git-repository/reconciler.js';

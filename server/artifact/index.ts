@@ -1,2 +1,3 @@
 export { startArtifactServer } from './server.js';
 export type { ArtifactServer } from './server.js';
+export { artifactServerRunnable } from './runnable.js';

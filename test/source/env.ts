@@ -11,6 +11,7 @@ import type { Storage } from '../../runtime/artifact/index.js';
 import { KubeClient } from '../../runtime/client/index.js';
 import type { KubeObject } from '../../runtime/client/index.js';
 import { Manager, defaultManagerOptions } from '../../runtime/manager/index.js';
+import { artifactServerRunnable } from '../../server/artifact/index.js';
 import { ensureCrds, getTestCluster } from '../harness/index.js';
 
 export type GitRepo = GitRepository & KubeObject;
@@ -65,13 +66,14 @@ export async function startSourceEnv(
       maxRetryDelayMs: 3000,
     },
   });
-  const { storage } = setupGitRepositoryController(mgr, {
+  const { storage, leaseId } = setupGitRepositoryController(mgr, {
     storagePath,
     storageAddr,
     retentionTTLMs: 60_000,
     retentionRecords: 2,
     ...(opts.gitMaxBytes ? { gitMaxBytes: opts.gitMaxBytes } : {}),
   });
+  mgr.add(artifactServerRunnable(storage, storageAddr, leaseId));
   const ac = new AbortController();
   const running = mgr.start(ac.signal);
   return {

@@ -4,7 +4,6 @@ import type { DigestAlgorithm } from '../../../runtime/artifact/index.js';
 import type { Informer } from '../../../runtime/cache/index.js';
 import type { KubeObject } from '../../../runtime/client/index.js';
 import type { Controller, Manager } from '../../../runtime/manager/index.js';
-import { startArtifactServer } from '../../../server/artifact/index.js';
 import type { GitRepositoryDeps } from './context.js';
 import { EventRecorder } from '../../../runtime/events/index.js';
 import { reconcileGitRepository } from './reconciler.js';
@@ -25,19 +24,18 @@ export interface SourceStorageOptions {
   readonly digestAlgorithm?: DigestAlgorithm;
   /** Largest Git checkout in bytes. @default 1 GiB */
   readonly gitMaxBytes?: number;
-  /** Serve artifacts over HTTP (off for tests that only need files). @default true */
-  readonly serveArtifacts?: boolean;
 }
 
 /**
  * Registers the GitRepository controller (watch on GitRepositories with Flux's predicates, reads
- * from the shared cache) and the artifact server on the manager. Returns the storage and the
- * controller so callers (tests, benchmarks) can inspect them.
+ * from the shared cache) on the manager. Returns the storage, the controller and the lease ID; the
+ * caller (cli/, which may import server/) serves the storage with server/artifact's
+ * `artifactServerRunnable(storage, storageAddr, leaseId)`.
  */
 export function setupGitRepositoryController(
   mgr: Manager,
   opts: SourceStorageOptions,
-): { storage: Storage; controller: Controller } {
+): { storage: Storage; controller: Controller; leaseId: string } {
   const storage = new Storage({
     path: opts.storagePath,
     address: advertisedAddress(opts.storageAddr, opts.storageAdvAddr ?? ''),
@@ -86,18 +84,5 @@ export function setupGitRepositoryController(
     },
   });
   controller.watchPrimary(informer as unknown as Informer);
-  if (opts.serveArtifacts ?? true) {
-    mgr.add({
-      name: 'artifact-server',
-      leaderElectionId: leaseId,
-      start: async (signal) => {
-        const listen = opts.storageAddr.startsWith(':') ? `0.0.0.0${opts.storageAddr}` : opts.storageAddr;
-        const srv = await startArtifactServer(storage, listen);
-        mgr.log.info({ address: srv.address }, 'artifact server started');
-        await new Promise<void>((r) => signal.addEventListener('abort', () => r(), { once: true }));
-        await srv.close();
-      },
-    });
-  }
-  return { storage, controller };
+  return { storage, controller, leaseId };
 }
