@@ -7,6 +7,8 @@
  *   --no-docs                      do not write docs/benchmarks.md
  *   --json <file>                  also write the raw results as JSON
  *   --keep                         keep the controllers' work dirs (logs, storage)
+ *   --sluice-layout combined|split one Sluice process for all controllers (default) or one per
+ *                                  controller (see bench/harness/sluice.ts)
  * Prints the markdown table; writes it into docs/benchmarks.md ("Controllers side by side").
  */
 import { writeFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import type { ReportInput } from './report.js';
 import { runOne } from './run.js';
 import type { ImplResult } from './run.js';
 import { sluiceImplementation } from './sluice.js';
+import type { SluiceLayout } from './sluice.js';
 import { fluxUpstream } from './upstream.js';
 import type { Workload } from './workload.js';
 
@@ -30,12 +33,13 @@ export async function sideBySideMain(workload: Workload, entry: string, sizes: r
     .option('--no-docs', 'do not write docs/benchmarks.md')
     .option('--json <file>', 'write the raw results as JSON')
     .option('--keep', 'keep the controllers work dirs (logs, artifact storage)', false)
+    .addOption(new Option('--sluice-layout <layout>', 'Sluice processes').choices(['combined', 'split']).default('combined'))
     .parse(argv);
-  const o = program.opts<{ n: string; impl: 'flux' | 'sluice' | 'both'; timeout: string; docs: boolean; json?: string; keep: boolean }>();
+  const o = program.opts<{ n: string; impl: 'flux' | 'sluice' | 'both'; timeout: string; docs: boolean; json?: string; keep: boolean; sluiceLayout: SluiceLayout }>();
   const n = Number(o.n);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--n must be a positive integer, got ${o.n}`);
-  const impls: Implementation[] =
-    o.impl === 'both' ? [fluxUpstream, sluiceImplementation] : [o.impl === 'flux' ? fluxUpstream : sluiceImplementation];
+  const sluice = sluiceImplementation(o.sluiceLayout);
+  const impls: Implementation[] = o.impl === 'both' ? [fluxUpstream, sluice] : [o.impl === 'flux' ? fluxUpstream : sluice];
   const log = (line: string): void => console.error(`${new Date().toISOString().slice(11, 19)} ${line}`);
   const startedAt = new Date();
   const loadAtStart = loadavg();
@@ -46,7 +50,7 @@ export async function sideBySideMain(workload: Workload, entry: string, sizes: r
   const input: ReportInput = {
     workloadId: workload.id,
     description: workload.describe(n),
-    command: `node --import tsx ${entry} --n ${n} --impl ${o.impl}`,
+    command: `node --import tsx ${entry} --n ${n} --impl ${o.impl}${o.impl !== 'flux' && o.sluiceLayout !== 'combined' ? ` --sluice-layout ${o.sluiceLayout}` : ''}`,
     results,
     startedAt,
     loadAtStart,

@@ -12,4 +12,5 @@ export type { ImplResult, PhaseResult, RunOptions } from './run.js';
 export { renderTable, writeToDoc } from './report.js';
 export { fluxUpstream, upstreamBinary, upstreamVersions } from './upstream.js';
 export { sluiceImplementation } from './sluice.js';
+export type { SluiceLayout } from './sluice.js';
 export type { Workload, WorkloadContext } from './workload.js';

@@ -1,67 +1,93 @@
 /**
- * Sluice: `node bin/sluice.js controller --controllers=<list>` (one Node process hosting the requested
- * controllers) with flags equivalent to the upstream run in upstream.ts: same concurrency, leader
- * election on, loopback storage/metrics/health addresses, a ServiceAccount token identity.
+ * Sluice: `node bin/sluice.js controller --controllers=<list>` with flags equivalent to the upstream run
+ * in upstream.ts: leader election on, loopback storage/metrics/health addresses, a ServiceAccount token
+ * identity, the ExternalArtifact gate when kustomize runs.
+ *
+ * Layouts:
+ * - `combined` (default): one Node process hosting all requested controllers. `sluice controller` has a
+ *   single --concurrent for every controller, so it gets the largest upstream figure among them
+ *   (kustomize 20 > source 10): Sluice's source controller then has 20 workers where upstream's has 10.
+ * - `split`: one process per controller, as Sluice's install manifests deploy it, with upstream's exact
+ *   per-controller concurrency (source 10, kustomize 20) and identities.
  * Runs from the TypeScript sources through tsx unless dist/ is built (bin/sluice.js decides).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../runtime/controlplane/ports.js';
-import type { ImplContext, Implementation, RunningImpl } from './implementation.js';
+import type { ControllerName, ImplContext, Implementation, LoggedChild, RunningImpl } from './implementation.js';
 import { commonControllerFlags, spawnLogged, storageFlags, waitHttpOk, waitLeases } from './implementation.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(repoRoot, 'bin', 'sluice.js');
 
-export const sluiceImplementation: Implementation = {
-  id: 'sluice',
-  label: (controllers) => `sluice controller --controllers=${controllers.join(',')} (one Node ${process.version} process)`,
+export type SluiceLayout = 'combined' | 'split';
 
-  async prepare() {
-    // Nothing to build: bin/sluice.js runs dist/ when built, the sources through tsx otherwise.
-  },
+/** Upstream's flux-benchmark concurrency per controller. */
+const upstreamConcurrency: Readonly<Record<ControllerName, number>> = { source: 10, kustomize: 20 };
+const identity = (c: ControllerName): 'source-controller' | 'kustomize-controller' =>
+  c === 'source' ? 'source-controller' : 'kustomize-controller';
 
-  async start(ctx: ImplContext): Promise<RunningImpl> {
-    const [storagePort, metricsPort, healthPort] = [await freePort(), await freePort(), await freePort()];
-    const tmp = join(ctx.fastTmp, 'tmp-sluice');
-    mkdirSync(tmp, { recursive: true });
-    const args = [
-      cli,
-      'controller',
-      `--controllers=${ctx.controllers.join(',')}`,
-      ...commonControllerFlags(metricsPort, healthPort),
-      ...(ctx.controllers.includes('source')
-        ? ['--source-concurrent=10', ...storageFlags(join(ctx.workDir, 'artifacts'), storagePort)]
-        : []),
-      ...(ctx.controllers.includes('kustomize')
-        ? ['--kustomize-concurrent=20', '--feature-gates=ExternalArtifact=true']
-        : []),
-    ];
-    const child = spawnLogged(
-      'sluice',
-      process.execPath,
-      args,
-      {
-        KUBECONFIG: ctx.cluster.kubeconfigs[ctx.controllers.includes('kustomize') ? 'kustomize-controller' : 'source-controller'],
-        RUNTIME_NAMESPACE: 'flux-system',
-        TMPDIR: tmp,
-      },
-      join(ctx.workDir, 'sluice.log'),
-      repoRoot,
-    );
-    try {
-      await waitHttpOk(child, healthPort, '/readyz');
-      await waitLeases(ctx, ctx.controllers.length);
-    } catch (err) {
-      await child.stop();
-      throw err;
-    }
-    ctx.log(`sluice controller (${ctx.controllers.join(', ')}) running and leading`);
-    return {
-      processes: [{ pid: child.child.pid ?? 0, name: 'sluice' }],
-      logs: [child.log],
-      stop: () => child.stop(),
-    };
-  },
-};
+export function sluiceImplementation(layout: SluiceLayout = 'combined'): Implementation {
+  const groups = (controllers: readonly ControllerName[]): ControllerName[][] =>
+    layout === 'split' ? controllers.map((c) => [c]) : [[...controllers]];
+  const concurrency = (group: readonly ControllerName[]): number => Math.max(...group.map((c) => upstreamConcurrency[c]));
+  return {
+    id: 'sluice',
+    label: (controllers) =>
+      groups(controllers)
+        .map((g) => `sluice controller --controllers=${g.join(',')} --concurrent=${concurrency(g)}`)
+        .join(' + ') + ` (Node ${process.version})`,
+
+    async prepare() {
+      // Nothing to build: bin/sluice.js runs dist/ when built, the sources through tsx otherwise.
+    },
+
+    async start(ctx: ImplContext): Promise<RunningImpl> {
+      const children: LoggedChild[] = [];
+      const stop = async (): Promise<void> => {
+        for (const c of children.reverse()) await c.stop();
+      };
+      try {
+        const storagePort = await freePort();
+        for (const group of groups(ctx.controllers)) {
+          const [metricsPort, healthPort] = [await freePort(), await freePort()];
+          const name = `sluice-${group.join('-')}`;
+          const tmp = join(ctx.fastTmp, `tmp-${name}`);
+          mkdirSync(tmp, { recursive: true });
+          const args = [
+            cli,
+            'controller',
+            `--controllers=${group.join(',')}`,
+            ...commonControllerFlags(metricsPort, healthPort),
+            `--concurrent=${concurrency(group)}`,
+            ...(group.includes('source') ? storageFlags(join(ctx.workDir, 'artifacts'), storagePort) : []),
+            ...(group.includes('kustomize') ? ['--feature-gates=ExternalArtifact=true'] : []),
+          ];
+          // The combined process runs as kustomize-controller when it hosts it (both are cluster-admin SAs).
+          const id = identity(group.includes('kustomize') ? 'kustomize' : group[0]!);
+          const child = spawnLogged(
+            name,
+            process.execPath,
+            args,
+            { KUBECONFIG: ctx.cluster.kubeconfigs[id], RUNTIME_NAMESPACE: 'flux-system', TMPDIR: tmp },
+            join(ctx.workDir, `${name}.log`),
+            repoRoot,
+          );
+          children.push(child);
+          await waitHttpOk(child, healthPort, '/readyz');
+        }
+        await waitLeases(ctx, ctx.controllers.length);
+      } catch (err) {
+        await stop();
+        throw err;
+      }
+      ctx.log(`sluice (${layout}: ${ctx.controllers.join(', ')}) running and leading`);
+      return {
+        processes: children.map((c) => ({ pid: c.child.pid ?? 0, name: c.name })),
+        logs: children.map((c) => c.log),
+        stop,
+      };
+    },
+  };
+}
