@@ -52,6 +52,9 @@ export class Manager {
   /** Bound endpoint addresses once started (useful with port 0). */
   healthAddress = '';
   metricsAddress = '';
+  private markListening: () => void = () => undefined;
+  /** Resolves once the health and metrics endpoints are bound. */
+  readonly listening: Promise<void> = new Promise((resolve) => (this.markListening = resolve));
 
   constructor(deps: ManagerDeps) {
     this.kube = deps.kube;
@@ -129,6 +132,7 @@ export class Manager {
       endpoints.push(metrics);
       this.metricsAddress = metrics.address;
       this.log.info({ health: health.address, metrics: metrics.address, identity: this.identity }, 'starting manager');
+      this.markListening();
       this.cache.start(inner.signal);
       const groups = new Map<string, Runnable[]>();
       for (const r of this.runnables) {

@@ -1,0 +1,29 @@
+/**
+ * `sluice controller --controllers=source,kustomize,…`: runs any subset of the Flux controllers in
+ * one process with Flux's common flags (see runtime/manager/flags.ts). Controllers register here:
+ * one line per controller in `controllerRegistry`, a lazy import of its setup module (the registry
+ * lives in cli/ because controllers/<a> may not import controllers/<b>).
+ */
+import type { Command } from 'commander';
+import { addManagerFlags, fluxControllers, runControllers } from '../../runtime/manager/index.js';
+import type { ControllerRegistry, ManagerFlagValues } from '../../runtime/manager/index.js';
+
+/** name → { load, addFlags }. A name missing here is "not available in this build". */
+export const controllerRegistry: ControllerRegistry = {};
+
+export function register(program: Command): void {
+  const cmd = program
+    .command('controller')
+    .description('run Flux controllers (source, kustomize, helm, notification, image-reflector, image-automation) in one process')
+    .option('--controllers <names>', `comma-separated controllers to run (default: every available one of ${fluxControllers.join(',')})`);
+  addManagerFlags(cmd);
+  for (const entry of Object.values(controllerRegistry)) entry.addFlags?.(cmd);
+  cmd.addHelpText('after', '\nExamples:\n  sluice controller --controllers=source,kustomize --kubeconfig=$KUBECONFIG --health-addr=127.0.0.1:9440 --metrics-addr=127.0.0.1:8080\n');
+  cmd.action(async (opts: ManagerFlagValues & { controllers?: string } & Record<string, unknown>) => {
+    process.exitCode = await runControllers({
+      registry: controllerRegistry,
+      requested: opts.controllers?.split(','),
+      flags: opts,
+    });
+  });
+}
