@@ -13,6 +13,7 @@ import * as reconcile from './reconcile.js';
 import * as exportCmd from './export.js';
 import * as deleteCmd from './delete.js';
 import * as create from './create.js';
+import * as controller from './controller.js';
 
 export interface CommandModule {
   register(program: Command): void;
@@ -30,4 +31,5 @@ export const commandModules: readonly CommandModule[] = [
   exportCmd,
   deleteCmd,
   create,
+  controller,
 ];
