@@ -73,9 +73,11 @@ export class KustomizationReconciler {
       conds: new Conditions((ks.status?.conditions ?? []) as Condition[], ks.metadata.generation ?? 0),
       status: { ...(ks.status ?? {}) },
     };
+    // Recorded in the final patch only (Flux's deferred patch), so a watcher of
+    // lastHandledReconcileAt sees the request handled, not merely started.
     const requested = ks.metadata.annotations?.[requestedAtAnnotation];
-    if (requested) w.status['lastHandledReconcileAt'] = requested;
     if (ks.spec.suspend) {
+      if (requested) w.status['lastHandledReconcileAt'] = requested;
       await this.patchStatus(w);
       return {};
     }
@@ -86,6 +88,7 @@ export class KustomizationReconciler {
     } catch (err) {
       result = this.failed(w, err);
     }
+    if (requested) w.status['lastHandledReconcileAt'] = requested;
     this.finalizeStatus(w);
     await this.patchStatus(w);
     if (w.conds.isTrue('Ready')) {

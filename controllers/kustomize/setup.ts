@@ -45,9 +45,7 @@ export function setupKustomizationController(
     client: mgr.kube,
     fetcher: opts.fetcher ?? artifactFetcher(),
     builder: opts.builder ?? nativeBuilder(),
-    events: kustomizationEvents(mgr.kube, (err) =>
-      mgr.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'failed to record event'),
-    ),
+    events: kustomizationEvents(mgr.kube, mgr.log, mgr.options.eventsAddr),
     cel: celCompiler(),
     options: {
       requeueDependencyMs: mgr.options.requeueDependencyMs,
