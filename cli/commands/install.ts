@@ -12,12 +12,16 @@ import {
   type Manifest,
 } from '../../api/install/manifests.js';
 import { defaultComponents, defaultComponentsExtra } from '../../api/install/components.js';
+import type { KubeObject } from '../../runtime/client/index.js';
+import { applyInstall, waitForDeployments } from '../install/apply.js';
+import { globalOptions, kubeClientFor } from '../kube/globals.js';
+import { stderrLogger } from '../output/logger.js';
 import { fluxCompatVersion, sluiceVersion } from '../version.js';
 
 /** The image repository the Deployments run; the tag is the sluice version. */
 export const defaultRegistry = 'ghcr.io/sluice';
 
-interface InstallFlags {
+export interface InstallFlags {
   export?: boolean;
   namespace: string;
   components: string[];
@@ -69,9 +73,8 @@ export function optionsFromFlags(f: InstallFlags): InstallOptions {
 export function register(program: Command): void {
   program
     .command('install')
-    .description('render the in-cluster install of the Flux controllers (CRDs, RBAC, Deployments)')
+    .description('install or upgrade Flux: CRDs, RBAC and the controller Deployments (server-side apply)')
     .option('--export', 'print the install manifests to stdout instead of applying them')
-    .option('-n, --namespace <name>', 'namespace the controllers run in', 'flux-system')
     .option('--components <list>', 'controllers to install', list, [...defaultComponents])
     .option('--components-extra <list>', 'additional controllers to install', list, [
       ...defaultComponentsExtra,
@@ -83,15 +86,34 @@ export function register(program: Command): void {
     .option('--log-level <level>', 'controllers log level: debug, info or error', 'info')
     .option('--network-policy <bool>', 'restrict traffic to and from the controllers', bool, true)
     .option('--cluster-domain <domain>', 'internal cluster domain', 'cluster.local')
-    .action((flags: InstallFlags) => {
-      if (!flags.export) {
-        process.stderr.write(
-          '✗ applying the install is not available yet: run `sluice install --export | kubectl apply --server-side -f -`\n',
-        );
-        process.exitCode = 1;
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sluice install\n  sluice install --components-extra= --network-policy=false\n  sluice install --export > gotk-components.yaml\n',
+    )
+    .action(async (flags: InstallFlags, cmd: Command) => {
+      // --namespace is the global flag (as in flux): the namespace the controllers run in.
+      const o = optionsFromFlags({ ...flags, namespace: globalOptions(cmd).namespace });
+      if (flags.export) {
+        process.stdout.write(renderManifests(installHeader(o), installManifests(o)));
         return;
       }
-      const o = optionsFromFlags(flags);
-      process.stdout.write(renderManifests(installHeader(o), installManifests(o)));
+      await runInstall(cmd, o);
     });
+}
+
+/** `flux install` without --export: staged server-side apply, then wait for the Deployments. */
+async function runInstall(cmd: Command, o: InstallOptions): Promise<void> {
+  const g = globalOptions(cmd);
+  const log = stderrLogger();
+  log.generatef('generating manifests');
+  const objects = installManifests(o) as unknown as KubeObject[];
+  log.successf('manifests build completed');
+  log.actionf(`installing components in ${o.namespace} namespace`);
+  const kube = kubeClientFor(g);
+  const changes = await applyInstall(kube, objects, { timeoutMs: g.timeoutMs });
+  for (const e of changes.entries) process.stderr.write(`${e.subject} ${e.action}\n`);
+  log.waitingf('verifying installation');
+  await waitForDeployments(kube, objects, { timeoutMs: g.timeoutMs });
+  for (const d of objects.filter((x) => x.kind === 'Deployment')) log.successf(`${d.metadata.name ?? ''}: deployment ready`);
+  log.successf('install finished');
 }
