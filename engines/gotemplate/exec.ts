@@ -185,8 +185,7 @@ export class State {
         }
         return Flow.Normal;
       case 'range':
-        this.walkRange(dot, node);
-        return Flow.Normal;
+        return this.walkRange(dot, node);
       case 'template':
         this.walkTemplate(dot, node);
         return Flow.Normal;
@@ -209,7 +208,8 @@ export class State {
     }
   }
 
-  private walkRange(dot: Val, r: BranchNode): void {
+  /** Runs a range; a continue in its else list belongs to an enclosing range, so it is returned. */
+  private walkRange(dot: Val, r: BranchNode): Flow {
     this.at(r);
     const outer = this.mark();
     try {
@@ -241,7 +241,7 @@ export class State {
               const elem: Val = typeof val === 'bigint' ? i : new GoTyped((val as GoTyped).type, intKind, i, (val as GoTyped).methods);
               if (!oneIteration(INVALID, elem)) break;
             }
-            return;
+            return Flow.Normal;
           }
         } else {
           const elems = sliceElems(val);
@@ -252,7 +252,7 @@ export class State {
                 const e = elems[i] as GoValue;
                 if (!oneIteration(BigInt(i), wrap ? iface(e) : e)) break;
               }
-              return;
+              return Flow.Normal;
             }
           } else {
             const m = mapEntries(val);
@@ -263,12 +263,15 @@ export class State {
                 const e = m.get(k) as GoValue;
                 if (!oneIteration(k, wrap ? iface(e) : e)) break;
               }
-              return;
+              return Flow.Normal;
             }
           }
         }
       }
-      if (r.elseList !== null) this.walk(dot, r.elseList);
+      // Go's walkRange recovers a break raised anywhere inside it, its else list included, while a
+      // continue from the else list reaches the enclosing range.
+      if (r.elseList !== null && this.walk(dot, r.elseList) === Flow.Continue) return Flow.Continue;
+      return Flow.Normal;
     } finally {
       this.pop(outer);
     }

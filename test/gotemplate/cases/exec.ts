@@ -126,6 +126,9 @@ export const cases: OracleCase[] = [
   t('break over an int range', '{{ range 10 }}{{ if eq . 3 }}{{ break }}{{ end }}{{ . }}{{ end }}'),
   t('range assignment to outer variables', '{{ $i := 0 }}{{ $e := 0 }}{{ range $i, $e = .list }}{{ end }}{{ $i }}{{ $e }}'),
   t('range assignment with one variable', '{{ $e := 0 }}{{ range $e = .list }}{{ end }}{{ $e }}'),
+  // Found by the fuzzer (seed 7): break/continue in an inner range's else belong to the outer range.
+  t('continue in the else of an inner range continues the outer range', '{{ range .list }}{{ range $.emptyList }}x{{ else }}{{ continue }}{{ end }}never{{ end }}done'),
+  t('break in the else of an inner range only ends that else list', '{{ range .list }}{{ . }}{{ range $.missing }}x{{ else }}{{ break }}{{ end }}never{{ end }}done'),
   t('range over nested lists', '{{ range .nested.list }}{{ .k }}{{ end }}'),
   t('range dot restored after loop', '{{ range .list }}{{ end }}{{ .name }}'),
   t('variables declared in range pipeline are scoped', '{{ range $i, $e := .list }}{{ end }}{{ $i }}'),
