@@ -13,6 +13,9 @@ import * as reconcile from './reconcile.js';
 import * as exportCmd from './export.js';
 import * as deleteCmd from './delete.js';
 import * as create from './create.js';
+import * as bootstrap from './bootstrap.js';
+import * as up from './up.js';
+import * as down from './down.js';
 import * as controller from './controller.js';
 
 export interface CommandModule {
@@ -31,5 +34,8 @@ export const commandModules: readonly CommandModule[] = [
   exportCmd,
   deleteCmd,
   create,
+  bootstrap,
+  up,
+  down,
   controller,
 ];

@@ -16,9 +16,11 @@ export type Readiness =
   | { readonly state: 'failed'; readonly message: string }
   | { readonly state: 'progressing'; readonly message: string };
 
-export function readinessOf(obj: KubeObject | undefined): Readiness {
+export function readinessOf(obj: KubeObject | undefined, requestedAt?: string): Readiness {
   if (!obj) return { state: 'progressing', message: 'not found' };
-  const st = (obj as { status?: { conditions?: Cond[]; observedGeneration?: number } }).status ?? {};
+  const st = (obj as { status?: { conditions?: Cond[]; observedGeneration?: number; lastHandledReconcileAt?: string } }).status ?? {};
+  if (requestedAt !== undefined && st.lastHandledReconcileAt !== requestedAt)
+    return { state: 'progressing', message: 'waiting for the reconciliation request to be handled' };
   const conds = st.conditions ?? [];
   const ready = conds.find((c) => c.type === 'Ready');
   const stalled = conds.find((c) => c.type === 'Stalled');
@@ -34,6 +36,8 @@ export interface WaitReadyOptions {
   /** @default 2000 (flux polls every 2 s) */
   readonly intervalMs?: number;
   readonly signal?: AbortSignal;
+  /** Also wait until status.lastHandledReconcileAt equals this `reconcile.fluxcd.io/requestedAt` value. */
+  readonly requestedAt?: string;
 }
 
 /** Resolves with the Ready object; rejects on Stalled or timeout with the object's last message. */
@@ -46,7 +50,7 @@ export async function waitReady(
   const interval = opts.intervalMs ?? 2000;
   let last = 'waiting to be reconciled';
   for (;;) {
-    const r = readinessOf(await kube.getOrUndefined(ref));
+    const r = readinessOf(await kube.getOrUndefined(ref), opts.requestedAt);
     if (r.state === 'ready') return r.obj;
     if (r.state === 'failed')
       throw new Error(`${ref.kind} ${ref.namespace ?? ''}/${ref.name} failed: ${r.message}`);
@@ -66,4 +70,11 @@ export function refOf(obj: KubeObject): ObjectRef {
     name: obj.metadata.name ?? '',
     ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}),
   };
+}
+
+/** Asks the controller for a reconcile now (flux's `reconcile.fluxcd.io/requestedAt` annotation); returns the value. */
+export async function requestReconcile(kube: KubeClient, ref: ObjectRef): Promise<string> {
+  const at = new Date().toISOString().replace('Z', '000000Z');
+  await kube.patch(ref, 'merge', { metadata: { annotations: { 'reconcile.fluxcd.io/requestedAt': at } } });
+  return at;
 }
