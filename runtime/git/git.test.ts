@@ -8,6 +8,7 @@ import {
   createGpgSigner,
   createRepoRoot,
   createTestPKI,
+  gitSync,
   haveSshd,
   sshKeygen,
   startGitHttpServer,
@@ -42,7 +43,7 @@ async function run(
   url: string,
   ref: CheckoutRef | undefined,
   auth: GitAuth = {},
-  extra: { sparse?: string[]; last?: string; maxBytes?: number } = {},
+  extra: { sparse?: string[]; last?: string; maxBytes?: number; submodules?: boolean } = {},
 ) {
   const session = await openAuth(url, auth);
   const dir = await workdir();
@@ -56,6 +57,7 @@ async function run(
       ...(extra.sparse ? { sparseCheckout: extra.sparse } : {}),
       ...(extra.last ? { lastObservedRevision: extra.last } : {}),
       ...(extra.maxBytes ? { maxBytes: extra.maxBytes } : {}),
+      ...(extra.submodules ? { recurseSubmodules: true } : {}),
     });
     return { res, dir };
   } finally {
@@ -231,6 +233,35 @@ describe('checkout refs', () => {
     new TestRepo(root, 'empty');
     const { res } = await run(`${http.url}/empty.git`, { branch: 'main' });
     assert.equal(res, undefined);
+  });
+
+  it('recurseSubmodules checks out submodules with the same transport', async () => {
+    const parent = new TestRepo(root, 'parent');
+    try {
+      // add from the bare path (a synchronous clone over our own in-process HTTP server would
+      // deadlock), then point .gitmodules at the HTTP URL the checkout must use
+      gitSync(parent.work, [
+        '-c',
+        'protocol.file.allow=always',
+        'submodule',
+        'add',
+        '-q',
+        repo.bare,
+        'vendor/app',
+      ]);
+      gitSync(parent.work, [
+        'config',
+        '-f',
+        '.gitmodules',
+        'submodule.vendor/app.url',
+        `${http.url}/app.git`,
+      ]);
+      parent.commit({ 'main.yaml': 'x' }, 'with submodule');
+      const { dir } = await run(`${http.url}/parent.git`, { branch: 'main' }, {}, { submodules: true });
+      assert.equal(await readFile(join(dir, 'vendor/app/deploy/app.yaml'), 'utf8'), 'kind: B\n');
+    } finally {
+      parent.remove();
+    }
   });
 
   it('sparse checkout keeps only the named directories', async () => {
