@@ -1,16 +1,24 @@
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { Kustomizer } from '../../engines/kustomize/index.js';
 import { DiskFileSystem } from '../../runtime/fs/disk-fs.js';
 
-/** `sluice kustomize build DIR`: prints exactly what `kustomize build DIR` prints (kustomize v5.7.1). */
+/**
+ * `sluice kustomize build DIR`: prints exactly what `kustomize build DIR` prints (kustomize v5.7.1).
+ * Like kustomize, a kustomization may name directories above DIR (`../base`); `--root` confines every
+ * read to one directory instead (Flux builds with the root at the artifact directory).
+ */
 export function register(program: Command): void {
   const k = program.command('kustomize').description('native kustomize (kustomize v5.7.1 compatible)');
   k.command('build')
     .description('build a kustomization directory and print the YAML')
     .argument('<dir>', 'directory containing a kustomization.yaml')
-    .action((dir: string) => {
-      const fs = new DiskFileSystem(resolve(dir));
-      process.stdout.write(Kustomizer.run(fs, '/').yaml);
+    .option('--root <dir>', 'never read outside this directory', sep)
+    .action((dir: string, opts: { root: string }) => {
+      const root = resolve(opts.root);
+      const rel = relative(root, resolve(dir));
+      if (rel.startsWith('..')) throw new Error(`${dir} is outside --root ${root}`);
+      const fs = new DiskFileSystem(root);
+      process.stdout.write(Kustomizer.run(fs, '/' + rel.split(sep).join('/')).yaml);
     });
 }

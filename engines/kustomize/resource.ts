@@ -40,8 +40,20 @@ export class Resource {
   get kind(): string {
     return scalarText(this.obj.kind) ?? '';
   }
+  private gvkMemo: { av: string; kind: string; gvk: Gvk } | undefined;
   get gvk(): Gvk {
-    return parseGvk(this.apiVersion, this.kind);
+    const av = this.apiVersion;
+    const kind = this.kind;
+    const m = this.gvkMemo;
+    if (m && m.av === av && m.kind === kind) return m.gvk;
+    const gvk = parseGvk(av, kind);
+    this.gvkMemo = { av, kind, gvk };
+    return gvk;
+  }
+  /** A string equal for two resources exactly when idEquals holds for their current ids. */
+  idKey(): string {
+    const id = this.curId();
+    return `${id.gvk.group}|${id.gvk.version}|${id.gvk.kind}|${id.name}|${effectiveNamespace(id)}`;
   }
   private get meta(): YMap | undefined {
     const m = this.obj.metadata;
@@ -106,16 +118,23 @@ function cloneValue(v: YValue): YValue {
   return v;
 }
 
+const gvkCache = new Map<string, Gvk>();
+
 export function parseGvk(apiVersion: string, kind: string): Gvk {
-  const i = apiVersion.indexOf('/');
-  return i >= 0
-    ? { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1), kind }
-    : { group: '', version: apiVersion, kind };
+  const key = apiVersion + ' ' + kind;
+  let g = gvkCache.get(key);
+  if (g === undefined) {
+    const i = apiVersion.indexOf('/');
+    g = Object.freeze(i >= 0
+      ? { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1), kind }
+      : { group: '', version: apiVersion, kind });
+    if (gvkCache.size < 10000) gvkCache.set(key, g);
+  }
+  return g;
 }
 
 export function isClusterScoped(gvk: Gvk): boolean {
-  const av = gvk.group ? `${gvk.group}/${gvk.version}` : gvk.version;
-  return clusterScopedTypes.has(`${av} ${gvk.kind}`);
+  return clusterScopedTypes.has(gvk.group ? `${gvk.group}/${gvk.version} ${gvk.kind}` : `${gvk.version} ${gvk.kind}`);
 }
 
 export function effectiveNamespace(id: ResId): string {

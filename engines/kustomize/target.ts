@@ -55,15 +55,17 @@ function checked(r: Resource, file: string): Resource {
   return r;
 }
 
-function appendAll(acc: Resource[], add: Resource[], where: string): void {
+/** Appends `add` to `acc`, refusing a resource whose id is already there; `index` holds acc's id keys. */
+function appendAll(acc: Resource[], add: Resource[], where: string, index = new Set(acc.map((r) => r.idKey()))): void {
   for (const r of add) {
-    const clash = acc.find((o) => idEquals(o.curId(), r.curId()));
-    if (clash) {
+    const key = r.idKey();
+    if (index.has(key)) {
       throw new KustomizeError(
         'id-conflict',
         `${where}: may not add resource with an already registered id: ${idString(r.curId())}`,
       );
     }
+    index.add(key);
     acc.push(r);
   }
 }
@@ -85,8 +87,9 @@ export function accumulate(st: BuildState, dir: string, acc: Resource[], isCompo
       throw new KustomizeError('invalid-kustomization', `expected kind != 'Component' for path '${dir}'`);
     }
     const own: Resource[] = isComponent ? acc : [];
+    const index = new Set(own.map((r) => r.idKey()));
     for (const entry of [...stringList(k, 'resources', file), ...stringList(k, 'bases', file)]) {
-      accumulateEntry(st, dir, entry, own, file);
+      accumulateEntry(st, dir, entry, own, file, index);
     }
     runGenerators(st, dir, k, own, file);
     for (const c of stringList(k, 'components', file)) {
@@ -103,18 +106,18 @@ export function accumulate(st: BuildState, dir: string, acc: Resource[], isCompo
   }
 }
 
-function accumulateEntry(st: BuildState, dir: string, entry: string, acc: Resource[], file: string): void {
+function accumulateEntry(st: BuildState, dir: string, entry: string, acc: Resource[], file: string, index: Set<string>): void {
   if (/^(https?|git|ssh|file):\/\//.test(entry) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(entry)) {
     throw new KustomizeError('not-supported', `${file}: remote resource ${entry} requires a fetcher, and none is configured`);
   }
   const p = resolvePath(dir, entry);
   if (st.loader.isFile(p)) {
     const { text, path } = st.loader.readRelative(dir, entry);
-    appendAll(acc, resourcesFromText(text, path), `accumulating resources from '${entry}'`);
+    appendAll(acc, resourcesFromText(text, path), `accumulating resources from '${entry}'`, index);
     return;
   }
   if (st.loader.isDir(p)) {
-    appendAll(acc, accumulate(st, p, [], false), `accumulating resources from '${entry}'`);
+    appendAll(acc, accumulate(st, p, [], false), `accumulating resources from '${entry}'`, index);
     return;
   }
   throw new KustomizeError('missing-file', `accumulating resources: accumulation err='accumulating resources from '${entry}': open ${p}: no such file or directory' (in ${file})`);
@@ -200,14 +203,19 @@ function anchored(re: string): RegExp {
 }
 
 function selectTargets(acc: Resource[], t: Target): Resource[] {
+  const re = (x: string | undefined): RegExp | undefined => (x === undefined ? undefined : anchored(x));
+  const group = re(t.group);
+  const version = re(t.version);
+  const kind = re(t.kind);
+  const name = re(t.name);
+  const namespace = re(t.namespace);
   return acc.filter((r) => {
     const g = r.gvk;
-    if (t.group !== undefined && !anchored(t.group).test(g.group)) return false;
-    if (t.version !== undefined && !anchored(t.version).test(g.version)) return false;
-    if (t.kind !== undefined && !anchored(t.kind).test(g.kind)) return false;
-    const names = [r.name, ...r.prevIds.map((p) => p.name)];
-    if (t.name !== undefined && !names.some((n) => anchored(t.name as string).test(n))) return false;
-    if (t.namespace !== undefined && !anchored(t.namespace).test(r.namespace)) return false;
+    if (group && !group.test(g.group)) return false;
+    if (version && !version.test(g.version)) return false;
+    if (kind && !kind.test(g.kind)) return false;
+    if (name && !name.test(r.name) && !r.prevIds.some((p) => name.test(p.name))) return false;
+    if (namespace && !namespace.test(r.namespace)) return false;
     if (t.labelSelector && !matchesSelector(r.stringMap('labels'), t.labelSelector)) return false;
     if (t.annotationSelector && !matchesSelector(r.stringMap('annotations'), t.annotationSelector)) return false;
     return true;
@@ -224,18 +232,23 @@ function targetOf(v: YValue | undefined): Target | undefined {
   return t;
 }
 
-function applySmp(acc: Resource[], patch: YMap, targets: Resource[] | undefined, where: string): void {
+/** Applies a strategic merge patch; returns false when it deleted its (last) target. */
+function applySmp(acc: Resource[], patch: YMap, targets: Resource[] | undefined, where: string): boolean {
   const p = new Resource(patch);
   const list = targets ?? acc.filter((r) => [r.curId(), ...r.prevIds].some((id) => idEquals(id, p.curId()) ||
     (id.name === p.name && id.gvk.kind === p.kind && id.gvk.group === p.gvk.group && !p.namespace)));
   if (!targets && list.length === 0) {
     throw new KustomizeError('patch', `${where}: no resource matches strategic merge patch "${idString(p.curId())}"`);
   }
+  let kept = true;
   for (const r of list) {
     const merged = strategicMerge(r.obj, JSON.parse(JSON.stringify(patch, replacer), reviver), r.gvk);
-    if (merged === undefined) acc.splice(acc.indexOf(r), 1);
-    else r.obj = merged;
+    if (merged === undefined) {
+      acc.splice(acc.indexOf(r), 1);
+      kept = false;
+    } else r.obj = merged;
   }
+  return kept;
 }
 
 // YScalar survives a structured copy through these two helpers
@@ -288,9 +301,9 @@ function runPatches(st: BuildState, dir: string, k: Kustomization, acc: Resource
           const keepName = r.name;
           const keepKind = r.kind;
           const p = JSON.parse(JSON.stringify(d, replacer), reviver) as YMap;
-          applySmp(acc, p, [r], where);
-          if (scalarText(opts.allowNameChange) !== 'true' && acc.includes(r)) r.name = keepName;
-          if (scalarText(opts.allowKindChange) !== 'true' && acc.includes(r)) r.obj.kind = keepKind;
+          const kept = applySmp(acc, p, [r], where);
+          if (scalarText(opts.allowNameChange) !== 'true' && kept) r.name = keepName;
+          if (scalarText(opts.allowKindChange) !== 'true' && kept) r.obj.kind = keepKind;
         }
       } else applySmp(acc, d, undefined, where);
     }

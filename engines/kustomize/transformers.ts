@@ -4,7 +4,7 @@ import { defaultTransformerConfig } from './data/field-specs.js';
 import { KustomizeError } from './errors.js';
 import { type FieldSpec, gvkSelected, splitPath, visitField } from './field-spec.js';
 import { stringMap } from './kustomization.js';
-import { idEquals, idString, isClusterScoped, type Resource } from './resource.js';
+import { idString, isClusterScoped, type Resource } from './resource.js';
 
 const cfg = defaultTransformerConfig;
 
@@ -37,10 +37,14 @@ export function applyNamespace(resources: Resource[], ns: string): void {
         for (const s of subjects) if (isMap(s) && scalarText(s.name) === 'default') s.namespace = ns;
       }
     }
-    const same = resources.filter((o) => idEquals(o.curId(), r.curId()));
-    if (same.length !== 1) {
+  }
+  const seen = new Set<string>();
+  for (const r of resources) {
+    const key = r.idKey();
+    if (seen.has(key)) {
       throw new KustomizeError('id-conflict', `namespace transformation produces ID conflict: ${idString(r.curId())}`);
     }
+    seen.add(key);
   }
 }
 

@@ -10,14 +10,17 @@ import { normalizePath } from '../../engines/fs/path.js';
 
 export class DiskFileSystem implements FileSystem {
   private readonly root: string;
+  /** `root` without a trailing separator ("" for the filesystem root), for joining and prefix checks. */
+  private readonly base: string;
 
   constructor(root: string) {
     this.root = realpathSync(resolveNative(root));
+    this.base = this.root.endsWith(sep) ? this.root.slice(0, -1) : this.root;
   }
 
   private native(path: string): string {
     const p = normalizePath(path);
-    return p === '/' ? this.root : this.root + p.split('/').join(sep);
+    return p === '/' ? this.root : this.base + p.split('/').join(sep);
   }
 
   /** The real path of `path`, which must stay inside the root. */
@@ -28,7 +31,7 @@ export class DiskFileSystem implements FileSystem {
     } catch (err) {
       throw wrap(err, path);
     }
-    if (real !== this.root && !real.startsWith(this.root + sep)) {
+    if (real !== this.root && !real.startsWith(this.base + sep)) {
       throw new FsError('EESCAPE', path, `path ${path} resolves outside the root`);
     }
     return real;
