@@ -216,6 +216,9 @@ export function formatFloat(x: number, fmt: string, prec: number, bitSize = 64):
   if (x === -Infinity) return '-Inf';
   const neg = x < 0 || Object.is(x, -0);
   const ax = Math.abs(x);
+  // Fast path: %v of a float64 in [1e-4, 1e6) is plain decimal with the shortest digits, which is
+  // exactly JS's Number#toString there.
+  if (fmt === 'g' && prec < 0 && bitSize === 64 && ((ax >= 1e-4 && ax < 1e6) || x === 0) && !Object.is(x, -0)) return String(x);
   if (fmt === 'b') return fmtB(neg, ax, bitSize);
   if (fmt === 'x' || fmt === 'X') return fmtX(neg, ax, prec, fmt);
   const shortest = prec < 0;

@@ -60,6 +60,7 @@ export class TemplateExecError extends Error {
 }
 
 const MISSING: unique symbol = Symbol('missingVal');
+const NO_ARGS: readonly ArgNode[] = [];
 type Final = Val | typeof MISSING;
 
 const enum Flow {
@@ -134,7 +135,8 @@ export class State {
     return this.vars.length;
   }
   private pop(mark: number): void {
-    this.vars.length = mark;
+    const vars = this.vars;
+    while (vars.length > mark) vars.pop();
   }
   private setVar(name: string, value: Val): void {
     for (let i = this.vars.length - 1; i >= 0; i--) {
@@ -216,21 +218,6 @@ export class State {
       const [val] = indirect(this.evalPipeline(dot, r.pipe));
       const mark = this.mark();
       const decl = r.pipe.decl;
-      // Returns false when the loop must stop (break).
-      const oneIteration = (index: Val, elem: Val): boolean => {
-        this.step();
-        if (decl.length > 0) {
-          if (r.pipe.isAssign) this.setVar((decl[0] as VariableNode).ident[0] as string, decl.length > 1 ? index : elem);
-          else this.setTopVar(1, elem);
-        }
-        if (decl.length > 1) {
-          if (r.pipe.isAssign) this.setVar((decl[1] as VariableNode).ident[0] as string, elem);
-          else this.setTopVar(2, index);
-        }
-        const f = this.walk(elem, r.list);
-        this.pop(mark);
-        return f !== Flow.Break;
-      };
       if (!(val instanceof Invalid) && val !== null) {
         const intKind = intRangeKind(val);
         if (intKind !== undefined) {
@@ -239,7 +226,7 @@ export class State {
           if (n > 0n) {
             for (let i = 0n; i < n; i++) {
               const elem: Val = typeof val === 'bigint' ? i : new GoTyped((val as GoTyped).type, intKind, i, (val as GoTyped).methods);
-              if (!oneIteration(INVALID, elem)) break;
+              if (!this.rangeIteration(r, mark, INVALID, elem)) break;
             }
             return Flow.Normal;
           }
@@ -250,7 +237,7 @@ export class State {
               const wrap = Array.isArray(val);
               for (let i = 0; i < elems.length; i++) {
                 const e = elems[i] as GoValue;
-                if (!oneIteration(BigInt(i), wrap ? iface(e) : e)) break;
+                if (!this.rangeIteration(r, mark, BigInt(i), wrap ? iface(e) : e)) break;
               }
               return Flow.Normal;
             }
@@ -261,7 +248,7 @@ export class State {
               const wrap = val instanceof Map;
               for (const k of sortedKeys(m)) {
                 const e = m.get(k) as GoValue;
-                if (!oneIteration(k, wrap ? iface(e) : e)) break;
+                if (!this.rangeIteration(r, mark, k, wrap ? iface(e) : e)) break;
               }
               return Flow.Normal;
             }
@@ -275,6 +262,23 @@ export class State {
     } finally {
       this.pop(outer);
     }
+  }
+
+  /** One iteration of a range body; false when the loop must stop (break). */
+  private rangeIteration(r: BranchNode, mark: number, index: Val, elem: Val): boolean {
+    this.step();
+    const decl = r.pipe.decl;
+    if (decl.length > 0) {
+      if (r.pipe.isAssign) this.setVar((decl[0] as VariableNode).ident[0] as string, decl.length > 1 ? index : elem);
+      else this.setTopVar(1, elem);
+    }
+    if (decl.length > 1) {
+      if (r.pipe.isAssign) this.setVar((decl[1] as VariableNode).ident[0] as string, elem);
+      else this.setTopVar(2, index);
+    }
+    const f = this.walk(elem, r.list);
+    this.pop(mark);
+    return f !== Flow.Break;
   }
 
   private walkTemplate(dot: Val, t: TemplateNode): void {
@@ -405,9 +409,8 @@ export class State {
       if (this.tmpl.missingKey === 'error') this.errorf(`nil data; no entry for key ${quote(fieldName)}`);
       return INVALID;
     }
-    const typ = receiver instanceof Iface ? 'interface {}' : valType(receiver);
     const [recv, isNil] = indirect(receiver);
-    if (recv === null && isNil) this.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
+    if (recv === null && isNil) this.errorf(`nil pointer evaluating ${receiverType(receiver)}.${fieldName}`);
     const r = recv as GoValue;
     if (r instanceof GoStruct || r instanceof GoTyped) {
       const m = r.methods[fieldName];
@@ -435,13 +438,13 @@ export class State {
             this.errorf(`map has no entry for key ${quote(fieldName)}`);
         }
       }
-      if (r instanceof GoTyped && r.kind === 'ptr' && isNil) this.errorf(`nil pointer evaluating ${typ}.${fieldName}`);
+      if (r instanceof GoTyped && r.kind === 'ptr' && isNil) this.errorf(`nil pointer evaluating ${receiverType(receiver)}.${fieldName}`);
     }
-    this.errorf(`can't evaluate field ${fieldName} in type ${typ}`);
+    this.errorf(`can't evaluate field ${fieldName} in type ${receiverType(receiver)}`);
   }
 
   private evalCall(dot: Val, callee: Callable, node: Node, argNodes: readonly ArgNode[] | null, final: Final): Val {
-    const args = argNodes !== null ? argNodes.slice(1) : [];
+    const args = argNodes !== null && argNodes.length > 1 ? argNodes.slice(1) : NO_ARGS;
     const name = callee.name;
     const sig = 'builtin' in callee ? callee.builtin.signature : callee.fn.signature;
     let numIn = args.length;
@@ -480,23 +483,27 @@ export class State {
     }
     if ('builtin' in callee && name === 'call') {
       const calleeName = args.length === 0 ? (final === MISSING ? '' : formatValue(unwrapGo(final))) : nodeText(args[0] as ArgNode);
-      return this.safeCall(node, name, () => callBuiltin(calleeName, argv));
+      try {
+        return callBuiltin(calleeName, argv);
+      } catch (e) {
+        this.callError(e, node, name);
+      }
     }
-    if ('builtin' in callee) return this.safeCall(node, name, () => callee.builtin.fn(...argv));
-    const goArgs = argv as GoValue[];
-    const r = this.safeCall(node, name, () => callee.fn.fn(...goArgs));
+    let r: Val;
+    try {
+      r = 'builtin' in callee ? callee.builtin.fn(...argv) : callee.fn.fn(...(argv as GoValue[]));
+    } catch (e) {
+      this.callError(e, node, name);
+    }
     return sig.results[0] === 'interface {}' ? iface(r as GoValue) : r;
   }
 
-  private safeCall(node: Node, name: string, f: () => Val): Val {
-    try {
-      return f();
-    } catch (e) {
-      if (isStackOverflow(e)) throw e;
-      this.at(node);
-      const msg = e instanceof Error ? e.message : String(e);
-      this.errorf(`error calling ${name}: ${msg}`);
-    }
+  /** Go's safeCall failure: `error calling NAME: MSG` at the call's node. */
+  private callError(e: unknown, node: Node, name: string): never {
+    if (isStackOverflow(e)) throw e;
+    this.at(node);
+    const msg = e instanceof Error ? e.message : String(e);
+    this.errorf(`error calling ${name}: ${msg}`);
   }
 
   private validateType(value: Val, typ: string | null): Val {
@@ -642,6 +649,11 @@ function intRangeKind(v: GoValue): GoKind | undefined {
   if (typeof v === 'bigint') return 'int';
   if (v instanceof GoTyped && isIntKind(v.kind) && typeof v.value === 'bigint') return v.kind;
   return undefined;
+}
+
+/** The static type Go reports for a field receiver: interface-typed values report `interface {}`. */
+function receiverType(v: Val): string {
+  return v instanceof Iface ? 'interface {}' : valType(v);
 }
 
 function unwrapGo(v: Val): GoValue {
