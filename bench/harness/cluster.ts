@@ -151,7 +151,13 @@ async function controllerKubeconfigs(
   return out as Record<ControllerIdentity, string>;
 }
 
-/** Polls `probe` every 250 ms until it yields a truthy value; throws naming `what` on timeout. */
+/** Thrown by a `waitUntil` probe to stop waiting at once. */
+export class FatalWaitError extends Error {}
+
+/**
+ * Polls `probe` every 250 ms until it yields a truthy value; throws naming `what` on timeout, or at
+ * once when the probe throws FatalWaitError.
+ */
 export async function waitUntil<T>(
   what: string,
   timeoutMs: number,
@@ -164,6 +170,7 @@ export async function waitUntil<T>(
       const v = await probe();
       if (v !== undefined && v !== false) return v;
     } catch (err) {
+      if (err instanceof FatalWaitError) throw err;
       if (!isNotFound(err)) last = err;
     }
     if (Date.now() > deadline) {

@@ -4,11 +4,11 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { openSync, closeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { get } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchCluster } from './cluster.js';
-import { waitUntil } from './cluster.js';
+import { FatalWaitError, waitUntil } from './cluster.js';
 
 export type ControllerName = 'source' | 'kustomize';
 
@@ -94,7 +94,7 @@ export function spawnLogged(
 /** Waits until http://127.0.0.1:<port><path> answers 200 while the child runs. */
 export async function waitHttpOk(child: LoggedChild, port: number, path: string, timeoutMs = 120_000): Promise<void> {
   await waitUntil(`${child.name} ${path} on port ${port}`, timeoutMs, async () => {
-    if (child.child.exitCode !== null) throw new Error(`${child.name} exited with ${child.child.exitCode}; see ${child.log}`);
+    if (child.child.exitCode !== null) throw new FatalWaitError(`${child.name} exited with ${child.child.exitCode}; see ${child.log}`);
     return (await httpStatus(port, path)) === 200;
   });
 }
@@ -113,28 +113,33 @@ function httpStatus(port: number, path: string): Promise<number> {
   });
 }
 
-/** Waits until at least `count` Leases in flux-system have a holder. */
-export async function waitLeases(ctx: ImplContext, count: number, timeoutMs = 120_000): Promise<void> {
-  await waitUntil(`${count} held leader-election Lease(s) in flux-system`, timeoutMs, async () => {
-    const leases = await ctx.cluster.admin.list('coordination.k8s.io/v1', 'Lease', { namespace: 'flux-system' });
-    const held = leases.items.filter((l) => (l['spec'] as { holderIdentity?: string } | undefined)?.holderIdentity);
-    return held.length >= count;
-  });
-}
+/**
+ * After /readyz answers, both implementations get the same short settle time for their informers to
+ * sync and workers to start (neither can run leader election here; see commonControllerFlags).
+ */
+export const settleMs = 3000;
 
-/** The flags both implementations share (Flux's defaults from the install manifests, loopback ports). */
+/**
+ * The flags both implementations share (the install manifests' flags, loopback ports) — except
+ * --enable-leader-election: upstream's controller-runtime can only find the lease namespace in a pod
+ * ("unable to find leader election namespace: not running in-cluster"), so leader election is off on
+ * both sides (one process per controller, nothing to elect).
+ */
 export function commonControllerFlags(metricsPort: number, healthPort: number): string[] {
   return [
     `--metrics-addr=127.0.0.1:${metricsPort}`,
     `--health-addr=127.0.0.1:${healthPort}`,
-    '--enable-leader-election',
     '--watch-all-namespaces=true',
     '--log-level=info',
     '--log-encoding=json',
   ];
 }
 
-/** source-controller's storage flags: artifacts under `dir`, served and advertised on loopback. */
+/**
+ * source-controller's storage flags: artifacts under `dir` (created here: upstream refuses a missing
+ * --storage-path), served and advertised on loopback.
+ */
 export function storageFlags(dir: string, port: number): string[] {
+  mkdirSync(dir, { recursive: true });
   return [`--storage-path=${dir}`, `--storage-addr=127.0.0.1:${port}`, `--storage-adv-addr=127.0.0.1:${port}`];
 }

@@ -1,6 +1,6 @@
 /**
  * Sluice: `node bin/sluice.js controller --controllers=<list>` with flags equivalent to the upstream run
- * in upstream.ts: leader election on, loopback storage/metrics/health addresses, a ServiceAccount token
+ * in upstream.ts: loopback storage/metrics/health addresses, a ServiceAccount token
  * identity, the ExternalArtifact gate when kustomize runs.
  *
  * Layouts:
@@ -14,9 +14,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../runtime/controlplane/ports.js';
 import type { ControllerName, ImplContext, Implementation, LoggedChild, RunningImpl } from './implementation.js';
-import { commonControllerFlags, spawnLogged, storageFlags, waitHttpOk, waitLeases } from './implementation.js';
+import { commonControllerFlags, spawnLogged, storageFlags, settleMs, waitHttpOk } from './implementation.js';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(repoRoot, 'bin', 'sluice.js');
@@ -77,12 +78,12 @@ export function sluiceImplementation(layout: SluiceLayout = 'combined'): Impleme
           children.push(child);
           await waitHttpOk(child, healthPort, '/readyz');
         }
-        await waitLeases(ctx, ctx.controllers.length);
+        await sleep(settleMs);
       } catch (err) {
         await stop();
         throw err;
       }
-      ctx.log(`sluice (${layout}: ${ctx.controllers.join(', ')}) running and leading`);
+      ctx.log(`sluice (${layout}: ${ctx.controllers.join(', ')}) running`);
       return {
         processes: children.map((c) => ({ pid: c.child.pid ?? 0, name: c.name })),
         logs: children.map((c) => c.log),
