@@ -15,7 +15,6 @@ import {
   sign,
 } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { isIP } from 'node:net';
 import { GoError, GoStruct, goFunc, sliceElems } from '../gotemplate/value.js';
 import type { GoFuncValue, GoValue } from '../gotemplate/value.js';
 import { sprintf } from '../gofmt/printf.js';
@@ -143,34 +142,55 @@ function keyUsageBits(ca: boolean): Buffer {
   return ca ? Buffer.from([0x03, 0x02, 0x02, 0xa4]) : Buffer.from([0x03, 0x02, 0x05, 0xa0]);
 }
 
-function ipBytes(ip: string): Buffer {
-  if (isIP(ip) === 4) return Buffer.from(ip.split('.').map(Number));
-  const full = ip.includes('::')
-    ? (() => {
-        const [a = '', b = ''] = ip.split('::');
-        const left = a === '' ? [] : a.split(':');
-        const right = b === '' ? [] : b.split(':');
-        return [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
-      })()
-    : ip.split(':');
-  const last = full[full.length - 1] ?? '';
-  if (last.includes('.')) {
-    // IPv4-mapped tail: Go prints To4() for ::ffff:a.b.c.d.
-    const v4 = Buffer.from(last.split('.').map(Number));
-    const head = full.slice(0, -1).flatMap((h) => {
-      const n = parseInt(h, 16);
+function parseIPv4(s: string): number[] | undefined {
+  const parts = s.split('.');
+  if (parts.length !== 4) return undefined;
+  const out: number[] = [];
+  for (const p of parts) {
+    // Go's ParseIP rejects empty parts, leading zeros and values over 255.
+    if (!/^(0|[1-9][0-9]{0,2})$/.test(p) || Number(p) > 255) return undefined;
+    out.push(Number(p));
+  }
+  return out;
+}
+
+/** Go's net.ParseIP followed by To4() where possible: 4 bytes for IPv4 (and IPv4-mapped), else 16. */
+export function parseIP(s: string): Buffer | undefined {
+  const v4 = parseIPv4(s);
+  if (v4 !== undefined) return Buffer.from(v4);
+  if (!s.includes(':')) return undefined;
+  let tail: number[] = [];
+  let text = s;
+  const lastColon = text.lastIndexOf(':');
+  if (text.slice(lastColon + 1).includes('.')) {
+    const t = parseIPv4(text.slice(lastColon + 1));
+    if (t === undefined) return undefined;
+    tail = t;
+    text = text.slice(0, lastColon + 1) + '0:0';
+  }
+  const halves = text.split('::');
+  if (halves.length > 2) return undefined;
+  const group = (h: string): number[] | undefined => {
+    if (h === '') return [];
+    const gs = h.split(':');
+    if (gs.some((g) => !/^[0-9a-fA-F]{1,4}$/.test(g))) return undefined;
+    return gs.flatMap((g) => {
+      const n = parseInt(g, 16);
       return [n >> 8, n & 0xff];
     });
-    const b = Buffer.concat([Buffer.from(head), v4]);
-    const mapped = b.subarray(0, 10).every((x) => x === 0) && b[10] === 0xff && b[11] === 0xff;
-    return mapped ? v4 : b;
-  }
-  const b = Buffer.from(
-    full.flatMap((h) => {
-      const n = parseInt(h, 16);
-      return [n >> 8, n & 0xff];
-    }),
-  );
+  };
+  const left = group(halves[0] ?? '');
+  const right = halves.length === 2 ? group(halves[1] ?? '') : [];
+  if (left === undefined || right === undefined) return undefined;
+  let bytes: number[];
+  if (halves.length === 2) {
+    const fill = 16 - left.length - right.length;
+    if (fill < 2) return undefined;
+    bytes = [...left, ...Array<number>(fill).fill(0), ...right];
+  } else bytes = left;
+  if (bytes.length !== 16) return undefined;
+  if (tail.length === 4) bytes.splice(12, 4, ...tail);
+  const b = Buffer.from(bytes);
   const mapped = b.subarray(0, 10).every((x) => x === 0) && b[10] === 0xff && b[11] === 0xff;
   return mapped ? b.subarray(12) : b;
 }
@@ -186,7 +206,7 @@ function stringsOf(v: GoValue, what: 'ip' | 'dns'): string[] {
           : `error processing alternate dns name: ${sprintf('%v', e)} is not a string`,
       );
     }
-    if (what === 'ip' && isIP(e) === 0) throw new GoError(`error parsing ip: ${e}`);
+    if (what === 'ip' && parseIP(e) === undefined) throw new GoError(`error parsing ip: ${e}`);
     return e;
   });
 }
@@ -232,7 +252,7 @@ function createCertificate(
   if (t.dns.length > 0 || t.ips.length > 0) {
     const names = [
       ...t.dns.map((d) => tlv(0x82, Buffer.from(d, 'utf8'))),
-      ...t.ips.map((ip) => tlv(0x87, ipBytes(ip))),
+      ...t.ips.map((ip) => tlv(0x87, parseIP(ip) ?? Buffer.alloc(0))),
     ];
     exts.push(ext('2.5.29.17', false, seq(...names)));
   }
