@@ -707,8 +707,9 @@ export function execute(tmpl: ExecTemplate, data: Val, limits?: ExecLimits): str
     if (!isStackOverflow(e)) throw e;
     // JS runs out of stack before Go's depth limit of 100000 nested calls: report it the same way.
     const last = s.shared.lastCall;
-    const at = new State(last?.tmpl ?? tmpl, INVALID);
-    at.node = last?.node ?? null;
+    if (last === undefined) throw new TemplateExecError(`template: ${tmpl.name}: nesting too deep to execute`, tmpl.name);
+    const at = new State(last.tmpl, INVALID);
+    at.node = last.node;
     at.errorf(`exceeded maximum template depth (${MAX_EXEC_DEPTH})`);
   }
   return s.out;

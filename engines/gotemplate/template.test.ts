@@ -89,3 +89,11 @@ test('values round-trip between JSON data and the Go model (numbers become float
   assert.equal(typeOf(v), 'map[string]interface {}');
   assert.deepEqual(toJSONData(v), { a: [1, 'x', null, true], b: { c: 2.5 } });
 });
+
+test('nesting deeper than the JS stack allows ends in a parse error, not a crash', () => {
+  const parens = '{{' + '('.repeat(20000) + '1' + ')'.repeat(20000) + '}}';
+  assert.throws(() => new Template('t').parse(parens), /^TemplateParseError: template: t: max expression depth exceeded$/);
+  const ifs = '{{if 1}}'.repeat(20000) + 'x' + '{{end}}'.repeat(20000);
+  assert.throws(() => new Template('t').parse(ifs), /max expression depth exceeded/);
+  assert.equal(new Template('t').parse('{{if 1}}'.repeat(500) + 'x' + '{{end}}'.repeat(500)).execute(), 'x');
+});

@@ -11,9 +11,9 @@ import { TemplateExecError, execute } from './exec.js';
 import type { ExecLimits, ExecTemplate } from './exec.js';
 import type { ListNode } from './node.js';
 import { isEmptyTree } from './node.js';
-import type { Tree} from './parse.js';
-import { parseTemplates } from './parse.js';
-import { INVALID } from './reflect.js';
+import { TemplateParseError, parseTemplates } from './parse.js';
+import type { Tree } from './parse.js';
+import { INVALID, isStackOverflow } from './reflect.js';
 import type { Val } from './reflect.js';
 import { toFuncValue } from './value.js';
 import type { FuncMap, GoFuncValue, GoValue } from './value.js';
@@ -95,9 +95,17 @@ export class Template implements ExecTemplate {
   /** Parses `text` as this template's body; `define`/`block` add associated templates. @throws TemplateParseError */
   parse(text: string): this {
     const funcs = this.common.funcs;
-    const trees = parseTemplates(this.name, text, this.leftDelim, this.rightDelim, {
-      hasFunction: (n) => funcs.has(n) || BUILTINS.has(n),
-    });
+    let trees: Map<string, Tree>;
+    try {
+      trees = parseTemplates(this.name, text, this.leftDelim, this.rightDelim, {
+        hasFunction: (n) => funcs.has(n) || BUILTINS.has(n),
+      });
+    } catch (e) {
+      // Nesting deeper than the JS stack allows (Go allows 10000 parenthesised levels and unlimited
+      // control nesting): an error, never a crash.
+      if (isStackOverflow(e)) throw new TemplateParseError(`template: ${this.name}: max expression depth exceeded`);
+      throw e;
+    }
     for (const [name, tree] of trees) this.addParseTree(name, tree);
     return this;
   }
