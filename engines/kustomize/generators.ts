@@ -41,10 +41,9 @@ export function runGenerator(
 ): Resource {
   const name = scalarText(args.name) ?? '';
   const ns = scalarText(args.namespace) ?? '';
-  const behavior = (scalarText(args.behavior) || 'create') as GenerationBehavior;
-  if (!['create', 'merge', 'replace'].includes(behavior)) {
-    throw new KustomizeError('generator', `${file}: invalid generator behavior '${behavior}'`);
-  }
+  // like kustomize's NewGenerationBehavior: anything but create/merge/replace is unspecified (creates)
+  const given = scalarText(args.behavior) ?? '';
+  const behavior: GenerationBehavior = given === 'create' || given === 'merge' || given === 'replace' ? given : 'unspecified';
   const entries: [string, string, boolean][] = []; // key, value, isBinary
   const add = (k: string, v: string, bin = false): void => {
     if (entries.some((e) => e[0] === k)) {

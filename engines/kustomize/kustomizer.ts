@@ -32,7 +32,7 @@ export class Kustomizer {
     const dir = loader.realPath(normalizePath(path));
     if (!loader.isDir(dir)) throw new KustomizeError('missing-file', `must build at directory: not a valid directory: '${path}'`);
     const top = parseKustomization(loader.readBytesText(loader.findKustomization(dir)), loader.findKustomization(dir));
-    const acc = accumulate({ loader, visiting: [] }, dir, [], false);
+    const acc = accumulate({ loader, visiting: [] }, dir, [], false, true);
     finish(acc);
     const kept = acc.filter((r) => r.stringMap('annotations')[LOCAL_CONFIG] === undefined);
     let order: 'legacy' | 'fifo' = 'legacy';

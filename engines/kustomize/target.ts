@@ -71,7 +71,7 @@ function appendAll(acc: Resource[], add: Resource[], where: string, index = new 
 }
 
 /** Builds the kustomization in `dir` into `acc` (a component shares its parent's accumulator). */
-export function accumulate(st: BuildState, dir: string, acc: Resource[], isComponent: boolean): Resource[] {
+export function accumulate(st: BuildState, dir: string, acc: Resource[], isComponent: boolean, top = false): Resource[] {
   const file = st.loader.findKustomization(dir);
   if (st.visiting.includes(dir)) {
     throw new KustomizeError('cycle', `cycle detected: ${[...st.visiting, dir].join(' -> ')}`);
@@ -83,7 +83,7 @@ export function accumulate(st: BuildState, dir: string, acc: Resource[], isCompo
     if (isComponent && kind !== 'Component') {
       throw new KustomizeError('invalid-kustomization', `expected kind 'Component' for path '${dir}' but got '${kind}'`);
     }
-    if (!isComponent && kind === 'Component') {
+    if (!isComponent && !top && kind === 'Component') {
       throw new KustomizeError('invalid-kustomization', `expected kind != 'Component' for path '${dir}'`);
     }
     const own: Resource[] = isComponent ? acc : [];

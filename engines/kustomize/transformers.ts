@@ -4,7 +4,7 @@ import { defaultTransformerConfig } from './data/field-specs.js';
 import { KustomizeError } from './errors.js';
 import { type FieldSpec, gvkSelected, splitPath, visitField } from './field-spec.js';
 import { stringMap } from './kustomization.js';
-import { idString, isClusterScoped, type Resource } from './resource.js';
+import { gvkString, idString, isClusterScoped, type Resource } from './resource.js';
 
 const cfg = defaultTransformerConfig;
 
@@ -84,7 +84,6 @@ function setStringMap(r: Resource, specs: readonly FieldSpec[], values: Record<s
 export function applyLabels(resources: Resource[], k: YMap): void {
   const common = stringMap(k.commonLabels);
   const labelSets: { values: Record<string, string>; specs: FieldSpec[] }[] = [];
-  if (Object.keys(common).length) labelSets.push({ values: common, specs: [...(cfg.commonLabels ?? [])] });
   for (const l of Array.isArray(k.labels) ? k.labels : []) {
     if (!isMap(l)) continue;
     const values = stringMap(l.pairs);
@@ -99,6 +98,7 @@ export function applyLabels(resources: Resource[], k: YMap): void {
     }
     labelSets.push({ values, specs });
   }
+  if (Object.keys(common).length) labelSets.push({ values: common, specs: [...(cfg.commonLabels ?? [])] });
   for (const { values, specs } of labelSets) for (const r of resources) setStringMap(r, specs, values);
 }
 
@@ -123,55 +123,125 @@ export function applyReplicas(resources: Resource[], k: YMap): void {
     if (!isMap(rep)) continue;
     const name = scalarText(rep.name) ?? '';
     const count = scalarText(rep.count) ?? '0';
-    for (const r of resources) {
-      if (r.name !== name && !r.prevIds.some((p) => p.name === name)) continue;
-      for (const fs of specsFor(r, cfg.replicas)) {
+    let found = false;
+    for (const fs of cfg.replicas ?? []) {
+      for (const r of resources) {
+        if (![r.curId(), ...r.prevIds].some((id) => id.name === name && gvkSelected(id.gvk, fs))) continue;
+        found = true;
         visitField(r.obj, pathOf(fs), fs.create ?? false, (_v, parent, key) => {
           parent[key] = intScalar(Number(count));
         }, () => null);
       }
+    }
+    if (!found) {
+      const gvks = (cfg.replicas ?? []).map((fs) => gvkString({ group: fs.group ?? '', version: fs.version ?? '', kind: fs.kind ?? '' }));
+      throw new KustomizeError('transformer', `resource with name ${name} does not match a config with the following GVK [${gvks.join(' ')}]`);
     }
   }
 }
 
 /** Splits "registry/name:tag@digest" like kustomize's image.Split. */
 function splitImage(image: string): { name: string; tag: string; digest: string } {
-  let name = image;
-  let digest = '';
-  const at = name.indexOf('@');
-  if (at >= 0) {
-    digest = name.slice(at + 1);
-    name = name.slice(0, at);
+  const slash = image.indexOf('/');
+  const off = slash > 0 ? slash : 0;
+  const search = image.slice(off);
+  let id = search.indexOf('@');
+  let ic = search.indexOf(':');
+  if (ic < 0 && id < 0) return { name: image, tag: '', digest: '' };
+  if (id >= 0 && (id < ic || ic < 0)) {
+    id += off;
+    return { name: image.slice(0, id), tag: '', digest: image.slice(id + 1) };
   }
-  let tag = '';
-  const colon = name.lastIndexOf(':');
-  if (colon > name.lastIndexOf('/')) {
-    tag = name.slice(colon + 1);
-    name = name.slice(0, colon);
+  if (id >= 0 && ic >= 0) {
+    id += off;
+    ic += off;
+    return { name: image.slice(0, ic), tag: image.slice(ic + 1, id), digest: image.slice(id + 1) };
   }
-  return { name, tag, digest };
+  ic += off;
+  return { name: image.slice(0, ic), tag: image.slice(ic + 1), digest: '' };
+}
+
+interface ImageArgs {
+  name: string;
+  newName: string;
+  newTag: string;
+  digest: string;
+  tagSuffix: string;
+  pattern: RegExp | undefined;
+}
+
+/** kustomize's imageTagUpdater: the new image string, or undefined when `value` is another image. */
+function updateImage(value: string, a: ImageArgs): string | undefined {
+  if (!a.pattern?.test(value)) return undefined;
+  let { name, tag, digest } = splitImage(value);
+  if (a.newName) name = a.newName;
+  if (a.newTag && a.digest) {
+    tag = a.newTag;
+    digest = a.digest;
+  } else if (a.newTag) {
+    tag = a.newTag;
+    digest = '';
+  } else if (a.digest) {
+    tag = '';
+    digest = a.digest;
+  } else if (a.tagSuffix) {
+    tag += a.tagSuffix;
+    digest = '';
+  }
+  return name + (tag ? ':' + tag : '') + (digest ? '@' + digest : '');
+}
+
+/** The legacy pass: every `containers`/`initContainers` list anywhere in the resource. */
+function legacyImages(node: YValue, a: ImageArgs): void {
+  if (Array.isArray(node)) {
+    for (const el of node) legacyImages(el, a);
+    return;
+  }
+  if (!isMap(node)) return;
+  for (const key of Object.keys(node)) {
+    const v = node[key] as YValue;
+    legacyImages(v, a);
+    if ((key === 'containers' || key === 'initContainers') && Array.isArray(v)) {
+      for (const c of v) {
+        if (!isMap(c) || c.image === undefined) continue;
+        const cur = scalarText(c.image);
+        if (cur === undefined) continue;
+        const next = updateImage(cur, a);
+        if (next !== undefined) c.image = next;
+      }
+    }
+  }
 }
 
 export function applyImages(resources: Resource[], k: YMap): void {
   for (const img of Array.isArray(k.images) ? k.images : []) {
     if (!isMap(img)) continue;
     const name = scalarText(img.name) ?? '';
-    const newName = scalarText(img.newName) ?? '';
-    const newTag = scalarText(img.newTag) ?? '';
-    const digest = scalarText(img.digest) ?? '';
+    let pattern: RegExp | undefined;
+    try {
+      pattern = new RegExp('^' + name + '(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$');
+    } catch {
+      pattern = undefined;
+    }
+    const a: ImageArgs = {
+      name,
+      newName: scalarText(img.newName) ?? '',
+      newTag: scalarText(img.newTag) ?? '',
+      digest: scalarText(img.digest) ?? '',
+      tagSuffix: scalarText(img.tagSuffix) ?? '',
+      pattern,
+    };
     for (const r of resources) {
+      if (r.kind === 'CustomResourceDefinition') continue;
+      legacyImages(r.obj, a);
       for (const fs of specsFor(r, cfg.images)) {
         visitField(r.obj, pathOf(fs), false, (v, parent, key) => {
           const cur = scalarText(v as YValue);
-          if (cur === undefined || typeof v === 'object' && v !== null && !('tag' in v)) return;
-          const parts = splitImage(cur);
-          if (parts.name !== name) return;
-          let out = newName || parts.name;
-          if (digest) out += '@' + digest;
-          else if (newTag) out += ':' + newTag;
-          else if (parts.tag) out += ':' + parts.tag + (parts.digest ? '@' + parts.digest : '');
-          else if (parts.digest) out += '@' + parts.digest;
-          parent[key] = out;
+          if (cur === undefined || isMap(v as YValue) || Array.isArray(v)) {
+            throw new KustomizeError('transformer', `wrong node kind: expected a scalar image at ${fs.path} in ${idString(r.curId())}`);
+          }
+          const next = updateImage(cur, a);
+          if (next !== undefined) parent[key] = next;
         });
       }
     }

@@ -1,5 +1,6 @@
 /** Every scenario table beyond the base one, in one list. */
 import type { Scenario } from './fixtures.js';
+import { fieldScenarios } from './scenarios-fields.js';
 import { replacementScenarios } from './scenarios-replacements.js';
 
-export const moreScenarios: Scenario[] = [...replacementScenarios];
+export const moreScenarios: Scenario[] = [...fieldScenarios, ...replacementScenarios];
