@@ -61,7 +61,7 @@ export async function prepareRepository(root: string, source: string): Promise<S
   if (isUrl(source)) {
     await git(['clone', '--bare', '--quiet', '--', source, bare], { what: 'clone', timeoutMs: 300_000 });
   } else if (await isRepoTop(source)) {
-    await git(['clone', '--bare', '--quiet', '--', resolve(source), bare], { what: 'clone', timeoutMs: 300_000 });
+    await git(['-c', 'protocol.file.allow=always', 'clone', '--bare', '--quiet', '--', resolve(source), bare], { what: 'clone', timeoutMs: 300_000 });
   } else {
     if (!existsSync(source)) throw new Error(`--repo ${source} does not exist: give a folder, a Git repository or a URL`);
     await git(['init', '--bare', '--quiet', '--initial-branch=main', bare], { what: 'init' });
@@ -74,7 +74,7 @@ export async function prepareRepository(root: string, source: string): Promise<S
         cwd: work,
         what: 'commit',
       });
-      await git(['push', '--quiet', bare, 'HEAD:refs/heads/main'], { cwd: work, what: 'push' });
+      await git(['-c', 'protocol.file.allow=always', 'push', '--quiet', bare, 'HEAD:refs/heads/main'], { cwd: work, what: 'push' });
     } finally {
       await rm(work, { recursive: true, force: true });
     }

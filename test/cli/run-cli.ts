@@ -31,12 +31,16 @@ async function runOnce(args: readonly string[], env: Record<string, string | und
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
-  process.stdout.write = ((chunk: string | Uint8Array) => {
-    out.push(String(chunk));
+  // Only strings are captured: the CLI writes strings, while node:test's child-process protocol writes
+  // serialized Buffers to stdout that must reach the parent runner untouched (or results vanish).
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    if (typeof chunk !== 'string') return (realOut as (c: Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
+    out.push(chunk);
     return true;
   }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => {
-    err.push(String(chunk));
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    if (typeof chunk !== 'string') return (realErr as (c: Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
+    err.push(chunk);
     return true;
   }) as typeof process.stderr.write;
   const savedExit = process.exitCode;
