@@ -148,8 +148,11 @@ export class Informer<T extends KubeObject = KubeObject> {
       try {
         if (this.rv === undefined) await this.relist();
         else if (!this.synced) this.markSynced();
+        const stallsBefore = this.stats.stalls;
         const delivered = await this.watchOnce();
         if (delivered) backoff.reset();
+        // Repeated silent stalls (a wedged connection or proxy) back off instead of hammering the server.
+        else if (this.stats.stalls > stallsBefore) await sleep(backoff.next(), signal);
       } catch (err) {
         if (signal.aborted) break;
         this.stats.errors++;
