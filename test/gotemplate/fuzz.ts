@@ -40,6 +40,7 @@ function genData(r: Rng, depth: number): unknown {
     case 1:
       return r.chance(0.5);
     case 2:
+      return r.chance(0.3) ? r.pick([{ $int: r.int(5) - 1 }, { $int64: 7 }, { $uint8: 200 }, { $float32: 0.1 }, { $strings: ['p', 'q'] }, { $stringmap: { k: 'v' } }, { $intslice: [1, 2] }]) : r.pick(NUMBERS);
     case 3:
       return r.pick(NUMBERS);
     case 4:
@@ -83,6 +84,12 @@ function collectPaths(x: unknown, prefix: string, out: string[]): void {
   for (const [k, v] of Object.entries(x as Record<string, unknown>)) {
     const p = prefix + '.' + k;
     out.push(p);
+    const tag = v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.keys(v)[0] : undefined;
+    if (tag !== undefined && tag.startsWith('$')) {
+      if (tag === '$strings' || tag === '$intslice') typedPaths.list.push(p);
+      else if (tag === '$stringmap') typedPaths.map.push(p);
+      continue;
+    }
     if (Array.isArray(v)) typedPaths.list.push(p);
     else if (v !== null && typeof v === 'object') typedPaths.map.push(p);
     else if (typeof v === 'string') typedPaths.string.push(p);
@@ -287,5 +294,6 @@ export function randomCase(seed: number, index: number): OracleCase {
     defines.push(name);
   }
   src += body(r, { vars: [], inRange: false, depth: 0, defines }, 1 + r.int(4));
-  return { name: `fuzz seed=${seed} index=${index}`, template: src, data };
+  const options = r.chance(0.15) ? [r.pick(['missingkey=zero', 'missingkey=error', 'missingkey=default'])] : undefined;
+  return { name: `fuzz seed=${seed} index=${index}`, template: src, data, ...(options !== undefined ? { options } : {}) };
 }
