@@ -4,7 +4,7 @@ import { jsonToYaml, isMap, scalarText, type YMap } from '../yaml/index.js';
 import { KustomizeError } from './errors.js';
 import { Loader, type LoaderOptions } from './loader.js';
 import { parseKustomization } from './kustomization.js';
-import type { Resource } from './resource.js';
+import { idString, type Resource } from './resource.js';
 import { sortResources } from './sort.js';
 import { accumulate, finish } from './target.js';
 
@@ -50,7 +50,14 @@ export class Kustomizer {
       }
     }
     const sorted = sortResources(kept, order, first, last);
-    return { resources: sorted.map((r: Resource) => r.obj), yaml: sorted.map((r) => jsonToYaml(r.obj)).join('---\n') };
+    const docs = sorted.map((r) => {
+      try {
+        return jsonToYaml(r.obj);
+      } catch (err) {
+        throw new KustomizeError('invalid-resource', `${idString(r.curId())}: ${(err as Error).message}`, { cause: err });
+      }
+    });
+    return { resources: sorted.map((r: Resource) => r.obj), yaml: docs.join('---\n') };
   }
 }
 

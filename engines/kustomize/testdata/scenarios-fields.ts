@@ -177,7 +177,7 @@ export const fieldScenarios: Scenario[] = [
   app('a namespace rewrites RoleBinding subjects named default but not others', 'namespace: ns\n', { 's.yaml': rbac }),
   app('a prefix rewrites role references and subjects', 'namePrefix: x-\nnamespace: ns\n', { 's.yaml': rbac + '---\n' + sa('runner') }),
   app('a prefix rewrites Ingress backends and TLS secrets', 'namePrefix: x-\n', { 's.yaml': ingress + '---\n' + svc('web') }),
-  app('a StatefulSet serviceName follows the Service rename', 'nameSuffix: -1\n', { 's.yaml': statefulSet + '---\n' + svc('web') }),
+  app('a StatefulSet serviceName follows the Service rename', 'nameSuffix: -one\n', { 's.yaml': statefulSet + '---\n' + svc('web') }),
   app('a CronJob envFrom follows the ConfigMap rename', 'namePrefix: c-\n', { 's.yaml': cronJob }),
   app('a prefix applied to a HorizontalPodAutoscaler target', 'namePrefix: h-\n', {
     's.yaml': 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: hpa\nspec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  minReplicas: 1\n  maxReplicas: 3\n',
@@ -229,8 +229,8 @@ export const fieldScenarios: Scenario[] = [
   app('configMapGenerator with a file under a different key', 'configMapGenerator:\n- name: f\n  files:\n  - conf=settings.ini\n', { 'settings.ini': '[a]\nb = c\n' }),
   app('configMapGenerator with an env file', 'configMapGenerator:\n- name: e\n  envs:\n  - a.env\n', { 'a.env': 'A=1\n# c\n\nB=two\n' }),
   app('configMapGenerator with the deprecated env field', 'configMapGenerator:\n- name: e\n  env: a.env\n', { 'a.env': 'A=1\n' }),
-  app('configMapGenerator with immutable and per-generator labels', 'configMapGenerator:\n- name: i\n  literals: [a=b]\n  options:\n    immutable: true\n    labels:\n      x: y\n    annotations:\n      z: w\n'),
-  app('configMapGenerator with a namespace of its own', 'configMapGenerator:\n- name: n\n  namespace: elsewhere\n  literals: [a=b]\n'),
+  app('configMapGenerator with immutable and per-generator labels', 'configMapGenerator:\n- name: i\n  literals: [a=b]\n  options:\n    immutable: true\n    labels:\n      x: yy\n    annotations:\n      z: w\n'),
+  app('configMapGenerator with a namespace of its own', 'configMapGenerator:\n- name: ns-cm\n  namespace: elsewhere\n  literals: [a=b]\n'),
   app('secretGenerator with a type', 'secretGenerator:\n- name: tls\n  type: kubernetes.io/tls\n  literals:\n  - tls.crt=c\n  - tls.key=k\n'),
   app('secretGenerator from files', 'secretGenerator:\n- name: sf\n  files:\n  - password.txt\n', { 'password.txt': 'hunter2\n' }),
   app('secretGenerator with disableNameSuffixHash in generatorOptions', 'generatorOptions:\n  disableNameSuffixHash: true\nsecretGenerator:\n- name: plain\n  literals: [a=b]\n'),
@@ -239,7 +239,13 @@ export const fieldScenarios: Scenario[] = [
   app('behavior merge on a resource ConfigMap', 'configMapGenerator:\n- name: cfg\n  behavior: merge\n  literals: [b=2]\n'),
   app('behavior create on an existing name is refused', 'configMapGenerator:\n- name: cfg\n  literals: [b=2]\n', {}, /./),
   app('a binary file goes to binaryData', 'configMapGenerator:\n- name: bin\n  files:\n  - blob.bin\n', { 'blob.bin': '\u0000\u0001\u00ff' }),
-  app('a generator file outside the root is refused', 'configMapGenerator:\n- name: out\n  files:\n  - ../x.txt\n', {}, /security|not in or below|outside/),
+  {
+    name: 'a generator file outside the kustomization root is refused',
+    dir: 'app',
+    files: { 'app/kustomization.yaml': 'configMapGenerator:\n- name: out\n  files:\n  - ../x.txt\n', 'x.txt': 'secret' },
+    error: /security; file '\/x.txt' is not in or below '\/app'/,
+  },
+  app('an infinite float cannot be printed through JSON', '', { 's.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: inf\ndata: {}\nspec:\n  i: .inf\n' }, /unsupported value/),
   app('a repeated generator key is refused', 'configMapGenerator:\n- name: dup\n  literals:\n  - a=1\n  - a=2\n', {}, /repeats the key/),
   app('a literal without = is refused', 'configMapGenerator:\n- name: bad\n  literals:\n  - novalue\n', {}, /./),
   app('an unknown generator behavior creates, like kustomize', 'configMapGenerator:\n- name: bad\n  behavior: upsert\n  literals: [a=b]\n'),
@@ -306,7 +312,7 @@ export const fieldScenarios: Scenario[] = [
     name: 'numbers, booleans and nulls in resources print through JSON',
     files: {
       'kustomization.yaml': 'resources:\n- r.yaml\n',
-      'r.yaml': 'apiVersion: example.com/v1\nkind: Thing\nmetadata:\n  name: t\nspec:\n  a: 1\n  b: 1.50\n  c: 1e3\n  d: 0x1F\n  e: 0o17\n  f: true\n  g: ~\n  h: null\n  i: .inf\n  j: -0\n  k: 12345678901234567890\n  l: 1_000\n  m: 2001-12-14\n  n: 0.1\n  o: -1.5e-7\n  p: []\n  q: {}\n',
+      'r.yaml': 'apiVersion: example.com/v1\nkind: Thing\nmetadata:\n  name: t\nspec:\n  a: 1\n  b: 1.50\n  c: 1e3\n  d: 0x1F\n  e: 0o17\n  f: true\n  g: ~\n  h: null\n  j: -0\n  k: 12345678901234567890\n  l: 1_000\n  m: 2001-12-14\n  n: 0.1\n  o: -1.5e-7\n  p: []\n  q: {}\n',
     },
   },
 ];
