@@ -77,7 +77,10 @@ type Plain = null | boolean | string | number | bigint | Plain[] | Map<string, P
 
 class Decoder {
   private readonly anchors = new Map<Node, Plain>();
-  constructor(private readonly doc: Document) {}
+  constructor(
+    private readonly doc: Document,
+    private readonly source: string,
+  ) {}
 
   node(n: Node | null): Plain {
     if (n === null) return null;
@@ -133,7 +136,13 @@ class Decoder {
   }
 
   private scalar(n: Scalar): Plain {
-    const text = String(n.value ?? '');
+    let text = String(n.value ?? '');
+    // A block scalar that ends the input without a line break has no final line break (libyaml);
+    // the yaml package adds one.
+    if ((n.type === 'BLOCK_LITERAL' || n.type === 'BLOCK_FOLDED') && text.endsWith('\n')) {
+      const end = n.range?.[1] ?? 0;
+      if (end >= this.source.length && !/[\n\r]$/.test(this.source)) text = text.slice(0, -1);
+    }
     const tag = n.tag;
     if (tag === undefined || tag === '!') {
       if (n.type !== 'PLAIN' || tag === '!') return text;
@@ -227,7 +236,7 @@ export function unmarshalYAMLv2(text: string): GoValue {
   }
   let plain: Plain;
   try {
-    plain = new Decoder(doc).node(doc.contents as Node | null);
+    plain = new Decoder(doc, text).node(doc.contents as Node | null);
   } catch (err) {
     if (err instanceof YAMLv2Error) throw new YAMLv2Error(`error converting YAML to JSON: ${err.message}`);
     throw err;
