@@ -17,7 +17,7 @@ import {
   getTestCluster,
   waitFor,
 } from '../harness/index.js';
-import { setGitSource, startArtifactServer, type ArtifactServer } from './support.js';
+import { setGitSource, startArtifactServer, type ArtifactServer, releaseKustomizations } from './support.js';
 
 let client: KubeClient;
 let server: ArtifactServer;
@@ -54,6 +54,7 @@ before(async () => {
 after(async () => {
   ac.abort();
   await running;
+  await releaseKustomizations(client, ns);
   await deleteTestNamespace(ns);
   await server.close();
   client.close();

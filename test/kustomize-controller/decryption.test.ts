@@ -25,6 +25,7 @@ import {
   setGitSource,
   startArtifactServer,
   type ArtifactServer,
+  releaseKustomizations,
 } from './support.js';
 
 const skip = haveSops() ? false : 'sops binary not built (npm run setup / scripts/build-sops.sh)';
@@ -119,6 +120,7 @@ before(async () => {
 });
 
 after(async () => {
+  await releaseKustomizations(client, ns);
   await deleteTestNamespace(ns);
   await server.close();
   client.close();

@@ -16,6 +16,7 @@ import {
   setGitSource,
   startArtifactServer,
   type ArtifactServer,
+  releaseKustomizations,
 } from './support.js';
 
 let client: KubeClient;
@@ -70,6 +71,7 @@ before(async () => {
 });
 
 after(async () => {
+  await releaseKustomizations(client, ns);
   await deleteTestNamespace(ns);
   await server.close();
   client.close();

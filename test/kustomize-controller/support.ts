@@ -151,3 +151,25 @@ export async function reconcileOnce(
   }
   throw new Error('reconcile kept asking for an immediate requeue');
 }
+
+/**
+ * Drops the finalizers of the Kustomizations left in a namespace (no controller runs after a test),
+ * so that deleting the test namespace completes instead of hanging in Terminating.
+ */
+export async function releaseKustomizations(client: KubeClient, namespace: string): Promise<void> {
+  const list = await client.list('kustomize.toolkit.fluxcd.io/v1', 'Kustomization', { namespace });
+  for (const k of list.items) {
+    await client
+      .patch(
+        {
+          apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+          kind: 'Kustomization',
+          namespace,
+          name: k.metadata.name ?? '',
+        },
+        'merge',
+        { metadata: { finalizers: null } },
+      )
+      .catch(() => undefined);
+  }
+}
