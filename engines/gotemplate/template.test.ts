@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { GoError, Template, fromJSONData, goFunc, int64, toJSONData, typeOf } from './index.js';
+import { GoError, GoStruct, GoTyped, Template, fromJSONData, goFunc, int64, toJSONData, typeOf } from './index.js';
+import type { GoValue } from './index.js';
 import { parseTemplates } from './parse.js';
 import { nodeString } from './node.js';
 
@@ -96,4 +97,28 @@ test('nesting deeper than the JS stack allows ends in a parse error, not a crash
   const ifs = '{{if 1}}'.repeat(20000) + 'x' + '{{end}}'.repeat(20000);
   assert.throws(() => new Template('t').parse(ifs), /max expression depth exceeded/);
   assert.equal(new Template('t').parse('{{if 1}}'.repeat(500) + 'x' + '{{end}}'.repeat(500)).execute(), 'x');
+});
+
+test('structs: fields, pointer printing and methods with arguments resolve as in Go', () => {
+  const has = goFunc('func(string) bool', (v) => v === 'apps/v1');
+  const versions = new GoTyped('chartutil.VersionSet', 'slice', ['apps/v1'], { Has: has }, 'string');
+  const meta = new GoStruct('chart.Metadata', new Map<string, GoValue>([['Name', 'web'], ['Version', '1.0.0']]), {}, true);
+  const caps = new GoStruct('chartutil.Capabilities', new Map<string, GoValue>([['APIVersions', versions]]), {}, true);
+  const root = new Map<string, GoValue>([['Chart', meta], ['Capabilities', caps]]);
+  const t = new Template('t').parse(
+    '{{ .Chart.Name }}|{{ .Chart }}|{{ printf "%v %+v %T" .Chart .Chart .Chart }}|{{ .Capabilities.APIVersions.Has "apps/v1" }}|{{ .Capabilities.APIVersions.Has "x" }}',
+  );
+  assert.equal(t.execute(root), 'web|{web 1.0.0}|&{web 1.0.0} &{Name:web Version:1.0.0} *chart.Metadata|true|false');
+  // Read from a map[string]interface{}, the receiver's static type is interface {} (as in Go and Helm).
+  assert.throws(() => new Template('e').parse('{{ .Chart.Nope }}').execute(root), /can't evaluate field Nope in type interface \{\}/);
+  assert.throws(() => new Template('e').parse('{{ .Nope }}').execute(meta), /can't evaluate field Nope in type \*chart.Metadata/);
+  assert.throws(() => new Template('e').parse('{{ .Chart.Name 1 }}').execute(root), /Name has arguments but cannot be invoked as function/);
+});
+
+test('call invokes a function value with Go argument checks', () => {
+  const add = goFunc('func(int, int) int', (a, b) => (a as bigint) + (b as bigint));
+  const d = new Map<string, GoValue>([['add', add]]);
+  assert.equal(new Template('t').parse('{{ call .add 1 2 }}').execute(d), '3');
+  assert.throws(() => new Template('t').parse('{{ call .add 1 }}').execute(d), /error calling call: wrong number of args for .add: got 1 want 2/);
+  assert.throws(() => new Template('t').parse('{{ call .add 1 "x" }}').execute(d), /error calling call: arg 1: value has type string; should be int/);
 });
