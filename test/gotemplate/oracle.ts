@@ -59,6 +59,13 @@ export interface OracleRequest {
   data?: unknown;
   options?: string[];
   delims?: [string, string];
+  /**
+   * Helm mode (`mode: 'helm'`): `{ chart: {name, version, appVersion, ...chart.Metadata},
+   * templates: {"templates/x.yaml": src}, files: {path: text}, valuesYaml, userValuesYaml,
+   * release: {name, namespace, revision, isUpgrade, isInstall}, kubeVersion, apiVersions, strict,
+   * lintMode }`; the answer's `outputs` maps "CHART/templates/x.yaml" to rendered text, as
+   * Helm's engine.Render (test/helm-engine/harness.ts builds these).
+   */
   helm?: unknown;
   /** Benchmark: execute each named template `repeat` times after one parse; nanos is execution time. */
   bench?: { names: string[]; repeat: number };
