@@ -24,6 +24,8 @@ export interface InformerKey {
   readonly labelSelector?: string;
   /** Apply the cache-wide label selector (sharding) and namespace. @default false */
   readonly sharded?: boolean;
+  /** Cache metadata only. @default false */
+  readonly metadataOnly?: boolean;
 }
 
 export class Cache {
@@ -40,7 +42,7 @@ export class Cache {
     const namespace = key.namespace ?? (key.sharded ? this.options.namespace : undefined);
     const selectors = [key.labelSelector, key.sharded ? this.options.labelSelector : undefined].filter(Boolean);
     const labelSelector = selectors.length ? selectors.join(',') : undefined;
-    const id = `${key.apiVersion}|${key.kind}|${namespace ?? ''}|${labelSelector ?? ''}`;
+    const id = `${key.apiVersion}|${key.kind}|${namespace ?? ''}|${labelSelector ?? ''}|${key.metadataOnly ? 'meta' : 'full'}`;
     let inf = this.informers.get(id) as Informer<T> | undefined;
     if (!inf) {
       inf = new Informer<T>(this.kube, {
@@ -51,6 +53,7 @@ export class Cache {
         kind: key.kind,
         namespace,
         labelSelector,
+        metadataOnly: key.metadataOnly,
       });
       this.informers.set(id, inf as unknown as Informer);
       if (this.signal) inf.start(this.signal);

@@ -29,6 +29,8 @@ export interface InformerOptions<T extends KubeObject = KubeObject> {
   readonly backoff?: BackoffOptions;
   /** Applied to every object before it is stored. @default drops metadata.managedFields */
   readonly transform?: (obj: T) => T;
+  /** Cache only metadata (PartialObjectMetadata), e.g. for Secret/ConfigMap watches. @default false */
+  readonly metadataOnly?: boolean;
   /** Page size for the list. @default 500 */
   readonly pageSize?: number;
   /** Called with every error the loop recovers from (for logs). */
@@ -172,7 +174,7 @@ export class Informer<T extends KubeObject = KubeObject> {
   private async relist(): Promise<void> {
     this.stats.lists++;
     const { apiVersion, kind, namespace, labelSelector, fieldSelector } = this.options;
-    const list = await this.kube.list<T>(apiVersion, kind, { namespace, labelSelector, fieldSelector, limit: this.options.pageSize ?? 500 });
+    const list = await this.kube.list<T>(apiVersion, kind, { namespace, labelSelector, fieldSelector, limit: this.options.pageSize ?? 500, metadataOnly: this.options.metadataOnly });
     const initial = !this.synced;
     const seen = new Set<string>();
     for (const raw of list.items) {
@@ -223,6 +225,7 @@ export class Informer<T extends KubeObject = KubeObject> {
         allowWatchBookmarks: true,
         timeoutSeconds: Math.floor(lo + Math.random() * (hi - lo)),
         signal: ac.signal,
+        metadataOnly: this.options.metadataOnly,
       })) {
         arm();
         delivered = true;

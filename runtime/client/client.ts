@@ -81,6 +81,8 @@ export interface ListOptions {
   readonly continue?: string;
   readonly resourceVersion?: string;
   readonly resourceVersionMatch?: 'Exact' | 'NotOlderThan';
+  /** Only metadata (PartialObjectMetadata): no `data`/`spec`, far less memory for Secret/ConfigMap watches. */
+  readonly metadataOnly?: boolean;
 }
 
 export interface WatchOptions {
@@ -93,7 +95,15 @@ export interface WatchOptions {
   /** Server-side watch timeout. */
   readonly timeoutSeconds?: number;
   readonly signal?: AbortSignal;
+  /** Only metadata (PartialObjectMetadata). */
+  readonly metadataOnly?: boolean;
 }
+
+/** Accept headers asking the server for metadata only (as controller-runtime's metadata client). */
+const metadataAccept = {
+  list: 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json',
+  object: 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json',
+};
 
 export type Verb = 'get' | 'list' | 'watch' | 'create' | 'update' | 'patch' | 'apply' | 'delete' | 'discovery';
 
@@ -190,9 +200,9 @@ export class KubeClient {
 
   // ---- plumbing ------------------------------------------------------------------------------
 
-  private headers(contentType?: string): Record<string, string | string[]> {
+  private headers(contentType?: string, accept = 'application/json'): Record<string, string | string[]> {
     const h: Record<string, string | string[]> = {
-      Accept: 'application/json',
+      Accept: accept,
       'User-Agent': this.options.userAgent ?? 'sluice',
     };
     if (contentType) h['Content-Type'] = contentType;
@@ -220,7 +230,7 @@ export class KubeClient {
   }
 
   /** One JSON request with rate limiting, 429 retry (honouring Retry-After) and typed errors. */
-  async requestJson(verb: Verb, method: string, path: string, body?: unknown, contentType?: string): Promise<unknown> {
+  async requestJson(verb: Verb, method: string, path: string, body?: unknown, contentType?: string, accept?: string): Promise<unknown> {
     const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
     for (let attempt = 0; ; attempt++) {
       await this.throttle();
@@ -231,7 +241,7 @@ export class KubeClient {
           method,
           path,
           body: payload,
-          headers: this.headers(payload === undefined ? undefined : (contentType ?? 'application/json')),
+          headers: this.headers(payload === undefined ? undefined : (contentType ?? 'application/json'), accept),
           timeoutMs: this.options.timeoutMs,
         });
       } catch (err) {
@@ -298,12 +308,13 @@ export class KubeClient {
       resourceVersion: opts.resourceVersion,
       resourceVersionMatch: opts.resourceVersionMatch,
     });
-    const list = (await this.requestJson('list', 'GET', path + q)) as KubeList<T>;
+    const list = (await this.requestJson('list', 'GET', path + q, undefined, undefined, opts.metadataOnly ? metadataAccept.list : undefined)) as KubeList<T>;
     list.items ??= [];
     // List items omit apiVersion/kind; restore them so every object is self-describing.
     for (const it of list.items) {
-      it.apiVersion ??= apiVersion;
-      it.kind ??= kind;
+      // Metadata-only items say PartialObjectMetadata; name the kind asked for, as controller-runtime does.
+      if (opts.metadataOnly || !it.apiVersion) it.apiVersion = apiVersion;
+      if (opts.metadataOnly || !it.kind) it.kind = kind;
     }
     return list;
   }
@@ -339,7 +350,13 @@ export class KubeClient {
     const started = performance.now();
     let res;
     try {
-      res = await this.shared.transport.stream({ method: 'GET', path: path + q, headers: this.headers(), signal: opts.signal, timeoutMs: this.options.timeoutMs });
+      res = await this.shared.transport.stream({
+        method: 'GET',
+        path: path + q,
+        headers: this.headers(undefined, opts.metadataOnly ? metadataAccept.object : undefined),
+        signal: opts.signal,
+        timeoutMs: this.options.timeoutMs,
+      });
     } catch (err) {
       this.count('watch', 0, started);
       throw err;
@@ -358,8 +375,8 @@ export class KubeClient {
         }
         const obj = ev.object as T;
         if (ev.type !== 'BOOKMARK') {
-          obj.apiVersion ??= apiVersion;
-          obj.kind ??= kind;
+          if (opts.metadataOnly || !obj.apiVersion) obj.apiVersion = apiVersion;
+          if (opts.metadataOnly || !obj.kind) obj.kind = kind;
         }
         yield { type: ev.type, object: obj };
       }

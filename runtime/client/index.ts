@@ -16,7 +16,7 @@
  *   @kubernetes/client-node's KubeConfig only (certs, tokens, exec plugins, CA, contexts, in-cluster).
  * - `KubeClient` — one identity against one API server:
  *   - reads: `get`, `getOrUndefined`, `getStatus`, `listPage` (one page), `list` (follows
- *     `limit`/`continue`, default page 500), `watch` (async iterator of ADDED/MODIFIED/DELETED/BOOKMARK;
+ *     `limit`/`continue`, default page 500; `metadataOnly` asks for PartialObjectMetadata), `watch` (async iterator of ADDED/MODIFIED/DELETED/BOOKMARK;
  *     an ERROR event is thrown as KubeApiError, 410 → `isGone`), `getPath` (raw JSON GET).
  *   - writes: `create`, `update`, `updateStatus`, `patch(ref, 'merge'|'json'|'strategic'|'apply', body)`,
  *     `patchStatus`, `apply` (server-side apply, force defaults to true), `applyStatus`,

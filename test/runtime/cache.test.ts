@@ -109,6 +109,21 @@ describe('Informer on the real control plane', () => {
     await inf.stopAndWait();
   });
 
+  test('a metadata-only informer caches Secrets without their data and still sees changes', async () => {
+    await kube.create({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'meta-only', namespace: ns, labels: { 'reconcile.fluxcd.io/watch': 'Enabled' } }, stringData: { token: 'x' } });
+    const inf = track(new Informer(kube, { apiVersion: 'v1', kind: 'Secret', namespace: ns, labelSelector: 'reconcile.fluxcd.io/watch=Enabled', metadataOnly: true }));
+    const updates: string[] = [];
+    inf.addEventHandler({ onUpdate: (_o, n) => updates.push(n.metadata.resourceVersion ?? '') });
+    inf.start();
+    await inf.waitForSync();
+    const cached = inf.get(ns, 'meta-only');
+    assert.equal(cached?.kind, 'Secret');
+    assert.equal(cached?.data, undefined, 'no secret data in the cache');
+    await kube.patch({ apiVersion: 'v1', kind: 'Secret', namespace: ns, name: 'meta-only' }, 'merge', { stringData: { token: 'y' } });
+    await waitFor(() => updates.length >= 1, { what: 'a metadata-only update event' });
+    assert.equal(inf.get(ns, 'meta-only')?.data, undefined);
+  });
+
   test('the cache shares one informer per key and applies the shard selector only to sharded kinds', async () => {
     await kube.create(cm(ns, 'shard1-a', { 'sharding.fluxcd.io/key': 'shard1' }));
     await kube.create(cm(ns, 'shard2-a', { 'sharding.fluxcd.io/key': 'shard2' }));
