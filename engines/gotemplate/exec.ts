@@ -25,7 +25,7 @@ import type {
 } from './node.js';
 import { INVALID, Iface, Invalid, assignable, canBeNil, iface, indirect, isStackOverflow, kindOfType, valType, zeroOf } from './reflect.js';
 import type { Val } from './reflect.js';
-import { GoFuncValue, GoStruct, GoTyped, isIntKind, mapEntries, sliceElems, sortedKeys } from './value.js';
+import { GoFuncValue, GoStruct, GoTyped, isIntKind, mapEntries, sliceElems, sortedKeys, wrapInt } from './value.js';
 import type { GoKind, GoValue } from './value.js';
 
 /** Go's maximum template call depth. */
@@ -626,22 +626,9 @@ export class State {
   }
 }
 
+/** A Go integer of type `typ` (kind `k`), wrapped to its width as Go's reflect SetInt/SetUint do. */
 function makeInt(typ: string, k: GoKind, v: bigint): GoValue {
-  const spec: Record<string, [number, boolean]> = {
-    int: [64, true],
-    int8: [8, true],
-    int16: [16, true],
-    int32: [32, true],
-    int64: [64, true],
-    uint: [64, false],
-    uint8: [8, false],
-    uint16: [16, false],
-    uint32: [32, false],
-    uint64: [64, false],
-    uintptr: [64, false],
-  };
-  const [bits, signed] = spec[k] ?? [64, true];
-  const w = signed ? BigInt.asIntN(bits, v) : BigInt.asUintN(bits, v);
+  const w = wrapInt(k, v);
   return typ === 'int' ? w : new GoTyped(typ, k, w);
 }
 

@@ -18,6 +18,7 @@
  * Helm-mode requests (a chart built in memory from files) go through {@link runOracle} directly.
  * @module
  */
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -26,6 +27,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { TestContext } from 'node:test';
 import { Template } from '../../engines/gotemplate/index.js';
 import { GoTyped, float32, goInt, int64, stringSlice } from '../../engines/gotemplate/value.js';
 import type { FuncMap, GoMap, GoValue } from '../../engines/gotemplate/value.js';
@@ -247,4 +249,29 @@ export function diff(c: OracleCase, oursRaw: OracleResponse, go: OracleResponse)
   const b = go.error ?? '';
   const same = (c.errors ?? 'exact') === 'exact' ? a === b : errorLocation(a) === errorLocation(b);
   return same ? undefined : `errors differ:\n ours: ${a}\n go:   ${b}`;
+}
+
+/**
+ * Runs case tables through the oracle in one batch and our engine, one subtest per case named
+ * `TABLE: CASE NAME`; fails on a duplicate name or any difference.
+ */
+export async function runCaseTables(t: TestContext, tables: Readonly<Record<string, readonly OracleCase[]>>): Promise<void> {
+  const oracle = new Oracle();
+  try {
+    const all = Object.entries(tables).flatMap(([table, cs]) => cs.map((c) => ({ table, c })));
+    const goResults = await oracle.renderAll(all.map(({ c }) => toRequest(c)));
+    const seen = new Set<string>();
+    for (const [i, { table, c }] of all.entries()) {
+      const key = `${table}: ${c.name}`;
+      assert.ok(!seen.has(key), `duplicate case name ${key}`);
+      seen.add(key);
+      const go = goResults[i] as OracleResponse;
+      await t.test(key, () => {
+        const d = diff(c, renderOurs(c), go);
+        assert.equal(d, undefined, `${c.template}\n${d ?? ''}`);
+      });
+    }
+  } finally {
+    oracle.close();
+  }
 }
