@@ -5,11 +5,17 @@
  * lives in cli/ because controllers/<a> may not import controllers/<b>).
  */
 import type { Command } from 'commander';
+import { addKustomizeFlags } from '../../controllers/kustomize/flags.js';
 import { addManagerFlags, fluxControllers, runControllers } from '../../runtime/manager/index.js';
 import type { ControllerRegistry, ManagerFlagValues } from '../../runtime/manager/index.js';
 
 /** name → { load, addFlags }. A name missing here is "not available in this build". */
-export const controllerRegistry: ControllerRegistry = {};
+export const controllerRegistry: ControllerRegistry = {
+  kustomize: {
+    load: async () => (await import('../../controllers/kustomize/index.js')).kustomizeController,
+    addFlags: addKustomizeFlags,
+  },
+};
 
 export function register(program: Command): void {
   const cmd = program

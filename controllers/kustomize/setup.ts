@@ -20,6 +20,10 @@ const sourceKinds = ['GitRepository', 'OCIRepository', 'Bucket'];
 export interface KustomizationSetupOptions extends KustomizeControllerOptions {
   readonly fetcher?: ArtifactFetcher;
   readonly builder?: ManifestBuilder;
+  /** Reconcile workers (Flux --concurrent). @default the manager's */
+  readonly concurrent?: number;
+  /** @default mgr.leaseIdFor('kustomize-controller') */
+  readonly leaderElectionId?: string;
 }
 
 function revisionOf(obj: KubeObject): string | undefined {
@@ -59,7 +63,8 @@ export function setupKustomizationController(
     name: 'kustomization',
     kind: 'Kustomization',
     group: 'kustomize.toolkit.fluxcd.io',
-    leaderElectionId: mgr.leaseIdFor('kustomize-controller'),
+    leaderElectionId: opts.leaderElectionId ?? mgr.leaseIdFor('kustomize-controller'),
+    ...(opts.concurrent ? { concurrent: opts.concurrent } : {}),
     reconcile: async (req) => {
       const res = await reconciler.reconcile(req.namespace ?? 'default', req.name);
       if (res.requeueAfterMs === 0) return { requeue: true };

@@ -1,0 +1,75 @@
+/**
+ * kustomize-controller's own flags (reference 5.2) and their conversion to the controller's options.
+ * Kept free of heavy imports: `sluice controller` adds these flags eagerly at start-up.
+ */
+import type { Command } from 'commander';
+import { addOptionOnce } from '../../runtime/manager/index.js';
+import type { KustomizeControllerOptions } from './types.js';
+
+export function addKustomizeFlags(cmd: Command): void {
+  addOptionOnce(cmd, '--concurrent-ssa <n>', 'the number of concurrent server-side apply operations', '4');
+  addOptionOnce(
+    cmd,
+    '--http-retry <n>',
+    'the maximum number of retries when failing to fetch artifacts over HTTP',
+    '9',
+  );
+  addOptionOnce(
+    cmd,
+    '--default-service-account <name>',
+    'default service account used for impersonation',
+    '',
+  );
+  addOptionOnce(
+    cmd,
+    '--sops-age-secret <name>',
+    'the name of a Secret in the runtime namespace holding age keys for SOPS decryption',
+    '',
+  );
+  addOptionOnce(
+    cmd,
+    '--no-cross-namespace-refs [bool]',
+    'when set to true, references between custom resources are allowed only if the reference and the referee are in the same namespace',
+  );
+  cmd.option(
+    '--override-manager <name>',
+    'field manager disallowed to perform changes on managed resources (repeatable)',
+    (v: string, prev: string[]) => [...prev, v],
+    [] as string[],
+  );
+}
+
+function int(name: string, v: unknown, fallback: number): number {
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`invalid --${name} "${String(v)}": want an integer >= 0`);
+  return n;
+}
+
+/**
+ * commander reads `--no-x` as the negation of `x`: absent → crossNamespaceRefs true, bare flag →
+ * false, `--no-cross-namespace-refs=true|false` → the string.
+ */
+function noCrossNamespaceRefs(flags: Readonly<Record<string, unknown>>): boolean {
+  const v = flags['crossNamespaceRefs'];
+  return v === false || v === 'true' || v === '1';
+}
+
+/** The controller options the parsed flags select (`runtimeNamespace` locates --sops-age-secret). */
+export function kustomizeOptionsFromFlags(
+  flags: Readonly<Record<string, unknown>>,
+  runtimeNamespace: string,
+): KustomizeControllerOptions & { readonly httpRetry: number } {
+  const sa = typeof flags['defaultServiceAccount'] === 'string' ? flags['defaultServiceAccount'] : '';
+  const age = typeof flags['sopsAgeSecret'] === 'string' ? flags['sopsAgeSecret'] : '';
+  const managers = Array.isArray(flags['overrideManager']) ? (flags['overrideManager'] as string[]) : [];
+  return {
+    concurrentSsa: int('concurrent-ssa', flags['concurrentSsa'], 4),
+    httpRetry: int('http-retry', flags['httpRetry'], 9),
+    noCrossNamespaceRefs: noCrossNamespaceRefs(flags),
+    ...(sa ? { defaultServiceAccount: sa } : {}),
+    ...(age ? { sopsAgeSecret: { namespace: runtimeNamespace, name: age } } : {}),
+    ...(managers.length > 0 ? { overrideManagers: managers } : {}),
+  };
+}
