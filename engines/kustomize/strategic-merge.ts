@@ -47,7 +47,7 @@ function mergeMap(dest: YMap, patch: YMap, schema: Schema): YMap {
       continue;
     }
     if (Array.isArray(pv)) {
-      dest[key] = Array.isArray(dv) ? mergeList(dv, pv, prop?.l ? prop : undefined, schema !== undefined) : stripList(pv);
+      dest[key] = Array.isArray(dv) ? mergeList(dv, pv, prop?.l ? prop : undefined) : stripList(pv);
       continue;
     }
     dest[key] = pv;
@@ -55,23 +55,13 @@ function mergeMap(dest: YMap, patch: YMap, schema: Schema): YMap {
   return dest;
 }
 
-function mergeList(
-  dest: YValue[],
-  patch: YValue[],
-  prop: { r?: string; k?: string; s?: string } | undefined,
-  haveSchema: boolean,
-): YValue[] {
-  let key: string | undefined;
-  let associative = false;
-  if (prop && (prop.k || prop.s?.includes('merge'))) {
-    associative = prop.s?.includes('merge') ?? false;
-    key = prop.k;
-  } else if (!prop || !haveSchema) {
-    const first = [dest[0], patch[0]].find((x) => x !== undefined);
-    if (isMap(first) && 'name' in first) {
-      associative = true;
-      key = 'name';
-    }
+function mergeList(dest: YValue[], patch: YValue[], prop: { r?: string; k?: string; s?: string } | undefined): YValue[] {
+  // kustomize merges with kyaml merge2 without list inference: only a schema 'merge' strategy makes a
+  // list associative; every other list is replaced by the patch's.
+  const associative = prop?.s?.split(',').includes('merge') ?? false;
+  const key = prop?.k;
+  if (patch.some((p) => isMap(p) && scalarText(p.$patch) === 'replace' && Object.keys(p).length === 1)) {
+    return stripList(patch.filter((p) => !(isMap(p) && scalarText(p.$patch) === 'replace' && Object.keys(p).length === 1)));
   }
   if (!associative) return stripList(patch);
   if (!key) {

@@ -13,7 +13,7 @@ import { decodeYaml11 } from './kustomization-schema.js';
 import { applyJsonPatch, type JsonPatchOp } from './json-patch.js';
 import { type Kustomization, parseKustomization, stringList } from './kustomization.js';
 import type { Loader } from './loader.js';
-import { effectiveNamespace, idEquals, idString, isClusterScoped, Resource } from './resource.js';
+import { effectiveNamespace, idEquals, idString, isClusterScoped, type ResId, Resource } from './resource.js';
 import { applyReplacements } from './replacements.js';
 import { matchesSelector } from './selector.js';
 import { strategicMerge } from './strategic-merge.js';
@@ -214,8 +214,10 @@ function selectTargets(acc: Resource[], t: Target): Resource[] {
     if (group && !group.test(g.group)) return false;
     if (version && !version.test(g.version)) return false;
     if (kind && !kind.test(g.kind)) return false;
-    if (name && !name.test(r.name) && !r.prevIds.some((p) => name.test(p.name))) return false;
-    if (namespace && !namespace.test(r.namespace)) return false;
+    const org = r.orgId();
+    if (name && !name.test(r.name) && !name.test(org.name)) return false;
+    const effNs = (id: ResId): string => (isClusterScoped(id.gvk) ? '_non_namespaceable_' : effectiveNamespace(id));
+    if (namespace && !namespace.test(effNs(org)) && !namespace.test(effNs(r.curId()))) return false;
     if (t.labelSelector && !matchesSelector(r.stringMap('labels'), t.labelSelector)) return false;
     if (t.annotationSelector && !matchesSelector(r.stringMap('annotations'), t.annotationSelector)) return false;
     return true;
@@ -232,23 +234,45 @@ function targetOf(v: YValue | undefined): Target | undefined {
   return t;
 }
 
-/** Applies a strategic merge patch; returns false when it deleted its (last) target. */
-function applySmp(acc: Resource[], patch: YMap, targets: Resource[] | undefined, where: string): boolean {
+interface SmpOptions {
+  allowNameChange: boolean;
+  allowKindChange: boolean;
+}
+
+/**
+ * kustomize's Resource.ApplySmPatch: merge, then put back the kind and name (unless the options allow
+ * a change) and always the namespace. Returns false when the patch deleted the resource.
+ */
+function applySmpTo(acc: Resource[], r: Resource, patch: YMap, opts: SmpOptions): boolean {
+  const { name, namespace, kind } = { name: r.name, namespace: r.namespace, kind: r.kind };
+  if (opts.allowNameChange || opts.allowKindChange) r.storePreviousId();
+  const merged = strategicMerge(r.obj, patch, r.gvk);
+  if (merged === undefined || Object.keys(merged).length === 0) {
+    acc.splice(acc.indexOf(r), 1);
+    return false;
+  }
+  r.obj = merged;
+  if (!opts.allowKindChange) r.obj.kind = kind;
+  if (!opts.allowNameChange) r.name = name;
+  const meta = r.ensureMeta();
+  if (namespace) meta.namespace = namespace;
+  else delete meta.namespace;
+  return true;
+}
+
+/** An untargeted strategic merge patch applies to the one resource its id names. */
+function applySmp(acc: Resource[], patch: YMap, where: string, opts: SmpOptions): void {
   const p = new Resource(patch);
-  const list = targets ?? acc.filter((r) => [r.curId(), ...r.prevIds].some((id) => idEquals(id, p.curId()) ||
-    (id.name === p.name && id.gvk.kind === p.kind && id.gvk.group === p.gvk.group && !p.namespace)));
-  if (!targets && list.length === 0) {
-    throw new KustomizeError('patch', `${where}: no resource matches strategic merge patch "${idString(p.curId())}"`);
+  const id = p.curId();
+  const list = acc.filter((r) => [r.curId(), ...r.prevIds].some((x) => idEquals(x, id)));
+  if (list.length !== 1) {
+    throw new KustomizeError('patch', `${where}: no resource matches strategic merge patch "${idString(id)}"${list.length > 1 ? ' (multiple matches)' : ''}`);
   }
-  let kept = true;
-  for (const r of list) {
-    const merged = strategicMerge(r.obj, JSON.parse(JSON.stringify(patch, replacer), reviver), r.gvk);
-    if (merged === undefined) {
-      acc.splice(acc.indexOf(r), 1);
-      kept = false;
-    } else r.obj = merged;
-  }
-  return kept;
+  applySmpTo(acc, list[0] as Resource, cloneY(patch), opts);
+}
+
+function cloneY(m: YMap): YMap {
+  return JSON.parse(JSON.stringify(m, replacer), reviver) as YMap;
 }
 
 // YScalar survives a structured copy through these two helpers
@@ -269,7 +293,10 @@ function applyJson6902(acc: Resource[], ops: YValue, targets: Resource[], where:
     if (!isMap(o)) throw new KustomizeError('patch', `${where}: invalid operation`);
     return { op: scalarText(o.op) ?? '', path: scalarText(o.path) ?? '', from: scalarText(o.from), value: o.value };
   });
-  for (const r of targets) r.obj = applyJsonPatch(r.obj, parsed, where);
+  for (const r of targets) {
+    r.storePreviousId();
+    r.obj = applyJsonPatch(r.obj, parsed, where);
+  }
 }
 
 function isJson6902(docs: YValue[]): boolean {
@@ -287,25 +314,30 @@ function runPatches(st: BuildState, dir: string, k: Kustomization, acc: Resource
     const text = path ? st.loader.readRelative(dir, path).text : (inline as string);
     const docs = parsePatchText(text, where);
     const t = targetOf(entry.target);
-    const opts = isMap(entry.options) ? entry.options : {};
+    const o = isMap(entry.options) ? entry.options : {};
+    const opts: SmpOptions = {
+      allowNameChange: scalarText(o.allowNameChange) === 'true',
+      allowKindChange: scalarText(o.allowKindChange) === 'true',
+    };
     if (isJson6902(docs)) {
       if (!t) throw new KustomizeError('patch', `${where}: a JSON 6902 patch needs a target`);
       applyJson6902(acc, decodeYaml11(text, where), selectTargets(acc, t), where);
       continue;
     }
-    for (const d of docs) {
-      if (!isMap(d)) continue;
-      if (t) {
-        const targets = selectTargets(acc, t);
-        for (const r of targets) {
-          const keepName = r.name;
-          const keepKind = r.kind;
-          const p = JSON.parse(JSON.stringify(d, replacer), reviver) as YMap;
-          const kept = applySmp(acc, p, [r], where);
-          if (scalarText(opts.allowNameChange) !== 'true' && kept) r.name = keepName;
-          if (scalarText(opts.allowKindChange) !== 'true' && kept) r.obj.kind = keepKind;
-        }
-      } else applySmp(acc, d, undefined, where);
+    const patches = docs.filter(isMap);
+    if (!t) {
+      for (const d of patches) applySmp(acc, d, where, opts);
+      continue;
+    }
+    if (patches.length > 1) {
+      throw new KustomizeError('patch', `${where}: Multiple Strategic-Merge Patches in one \`patches\` entry is not allowed to set \`patches.target\` field`);
+    }
+    const d = patches[0];
+    if (!d) continue;
+    for (const r of selectTargets(acc, t)) {
+      const p = cloneY(d);
+      p.apiVersion = r.apiVersion;
+      applySmpTo(acc, r, p, opts);
     }
   }
 }
@@ -316,7 +348,7 @@ function runTransformers(st: BuildState, dir: string, k: Kustomization, acc: Res
     const isInline = s.includes('\n') || /^\s*(apiVersion|kind|metadata):/.test(s);
     const where = isInline ? file : resolvePath(dir, s);
     const docs = parsePatchText(isInline ? s : st.loader.readRelative(dir, s).text, where);
-    for (const d of docs) if (isMap(d)) applySmp(acc, d, undefined, where);
+    for (const d of docs) if (isMap(d)) applySmp(acc, d, where, { allowNameChange: false, allowKindChange: false });
   }
   runPatches(st, dir, k, acc, file);
   applyNamespace(acc, scalarText(k.namespace) ?? '');
