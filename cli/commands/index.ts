@@ -16,6 +16,12 @@ import * as create from './create.js';
 import * as bootstrap from './bootstrap.js';
 import * as up from './up.js';
 import * as down from './down.js';
+import * as check from './check.js';
+import * as uninstall from './uninstall.js';
+import * as events from './events.js';
+import * as tree from './tree.js';
+import * as trace from './trace.js';
+import * as logs from './logs.js';
 import * as controller from './controller.js';
 
 export interface CommandModule {
@@ -37,5 +43,11 @@ export const commandModules: readonly CommandModule[] = [
   bootstrap,
   up,
   down,
+  check,
+  uninstall,
+  events,
+  tree,
+  trace,
+  logs,
   controller,
 ];

@@ -116,3 +116,55 @@ test('bootstrap refuses plain http without --allow-insecure-http and says how to
   assert.equal(r.code, 1);
   assert.match(r.stderr, /pass --allow-insecure-http=true/);
 });
+
+test('tree shows the sync Kustomization inventory, trace walks from an applied object to its source', async () => {
+  const tree = await runCli(['tree', 'kustomization', ns, '-n', ns], env);
+  assert.equal(tree.code, 0, tree.stderr);
+  const lines = tree.stdout.trimEnd().split('\n');
+  assert.equal(lines[0], `Kustomization/${ns}/${ns}`);
+  assert.ok(lines.some((l) => /^[├└]── ConfigMap\/.+\/app$/.test(l)), tree.stdout);
+  assert.ok(lines.some((l) => /── CustomResourceDefinition\/kustomizations\.kustomize\.toolkit\.fluxcd\.io$/.test(l)), tree.stdout);
+  const compact = await runCli(['tree', 'ks', ns, '-n', ns, '--compact', '-o', 'json'], env);
+  const t = JSON.parse(compact.stdout) as { resources?: Array<{ resource: { GroupKind: { Group: string } } }> };
+  assert.ok((t.resources ?? []).length > 0);
+  assert.ok((t.resources ?? []).every((r) => r.resource.GroupKind.Group.endsWith('toolkit.fluxcd.io')), compact.stdout);
+
+  const tr = await runCli(['trace', 'configmap', 'app', '-n', ns], env);
+  assert.equal(tr.code, 0, tr.stderr);
+  const blocks = tr.stdout.split('\n---\n');
+  assert.equal(blocks.length, 3, tr.stdout);
+  assert.match(blocks[0]!, /Object:\s+ConfigMap\/app\nNamespace:\s+\S+\nStatus:\s+Managed by Flux/);
+  assert.match(blocks[1]!, new RegExp(`Kustomization:\\s+${ns}\\nNamespace:\\s+${ns}\\nPath:\\s+\\./clusters/dev\\nRevision:\\s+main@sha1:[0-9a-f]{40}\\nStatus:\\s+Last reconciled at`));
+  assert.match(blocks[2]!, new RegExp(`GitRepository:\\s+${ns}\\nNamespace:\\s+${ns}\\nURL:\\s+${server.url}/fleet\\.git\\nBranch:\\s+main\\nRevision:\\s+main@sha1:`));
+  const unmanaged = await runCli(['trace', 'namespace', 'default'], env);
+  assert.equal(unmanaged.code, 1);
+  assert.match(unmanaged.stderr, /is not managed by Flux/);
+});
+
+test('events lists the Flux events of the namespace with flux columns, filtered by --for', async () => {
+  const r = await runCli(['events', '-n', ns], env);
+  assert.equal(r.code, 0, r.stderr);
+  const [header, ...rows] = r.stdout.trimEnd().split('\n');
+  assert.match(header ?? '', /^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE\s*$/);
+  assert.ok(rows.length > 0, 'the controllers recorded events');
+  assert.ok(rows.some((l) => l.includes(`GitRepository/${ns}`)), r.stdout);
+  const only = await runCli(['events', '-n', ns, '--for', `GitRepository/${ns}`], env);
+  const objects = only.stdout.trimEnd().split('\n').slice(1).map((l) => l.split('\t').map((c) => c.trim())[3]);
+  assert.ok(objects.length > 0 && objects.every((o) => o === `GitRepository/${ns}`), only.stdout);
+});
+
+test('check reports the Kubernetes version and the installed controllers; uninstall --dry-run deletes nothing', async () => {
+  const pre = await runCli(['check', '--pre'], env);
+  assert.equal(pre.code, 0, pre.stderr);
+  assert.match(pre.stderr, /✔ Kubernetes 1\.\d+\.\d+ >=1\.32\.0-0\n✔ prerequisites checks passed/);
+  const full = await runCli(['check', '-n', ns, '--components-extra='], env);
+  assert.equal(full.code, 0, full.stderr);
+  assert.match(full.stderr, /✔ source-controller: deployment ready/);
+  assert.match(full.stderr, /✔ gitrepositories\.source\.toolkit\.fluxcd\.io\/v1/);
+  assert.match(full.stderr, /✔ all checks passed/);
+  const dry = await runCli(['uninstall', '-n', ns, '--dry-run', '--keep-namespace'], env);
+  assert.equal(dry.code, 0, dry.stderr);
+  assert.match(dry.stderr, new RegExp(`✔ Deployment/${ns}/source-controller deleted \\(dry run\\)`));
+  assert.match(dry.stderr, /✔ uninstall finished \(dry run\)/);
+  await kube.get({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: ns, name: 'source-controller' });
+});
