@@ -6,11 +6,16 @@
  */
 import type { Command } from 'commander';
 import { addKustomizeFlags } from '../../controllers/kustomize/flags.js';
+import { addSourceFlags } from '../controllers/source-flags.js';
 import { addManagerFlags, fluxControllers, runControllers } from '../../runtime/manager/index.js';
 import type { ControllerRegistry, ManagerFlagValues } from '../../runtime/manager/index.js';
 
 /** name → { load, addFlags }. A name missing here is "not available in this build". */
 export const controllerRegistry: ControllerRegistry = {
+  source: {
+    load: async () => (await import('../controllers/source.js')).sourceController,
+    addFlags: addSourceFlags,
+  },
   kustomize: {
     load: async () => (await import('../../controllers/kustomize/index.js')).kustomizeController,
     addFlags: addKustomizeFlags,
