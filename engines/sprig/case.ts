@@ -47,8 +47,8 @@ export function toCamelCase(str: string, isBig: boolean): string {
       break;
     }
     out += r0;
-    r0 = '';
   }
+  // As xstrings: when the input ends inside the first loop the last rune is written again.
   if (i >= rs.length) return out + r0;
   for (; i < rs.length;) {
     const r1 = r0;

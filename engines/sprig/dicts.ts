@@ -80,28 +80,30 @@ export function deepCopyValue(v: GoValue): GoValue {
   return v;
 }
 
+/** copystructure.Copy(nil) panics inside reflect. */
+function copyOrPanic(v: GoValue): GoValue {
+  if (v === null) throw new GoError('reflect: call of reflect.Value.Type on zero Value');
+  return deepCopyValue(v);
+}
+
 function dig(args: GoValue[]): GoValue {
   if (args.length < 3) throw new GoError('dig needs at least three arguments');
+  const conv = (v: GoValue, want: string): never => {
+    throw new GoError(
+      `interface conversion: interface {} is ${v === null ? 'nil' : typeOfName(v)}, not ${want}`,
+    );
+  };
+  // Sprig asserts the dict first, then every key, then walks.
   const dict = args[args.length - 1] ?? null;
+  if (!(dict instanceof Map)) conv(dict, 'map[string]interface {}');
   const def = args[args.length - 2] ?? null;
-  const keys = args.slice(0, -2).map((k) => {
-    if (typeof k !== 'string') {
-      throw new GoError(
-        `interface conversion: interface {} is ${k === null ? 'nil' : typeOfName(k)}, not string`,
-      );
-    }
-    return k;
-  });
-  let cur: GoValue = dict;
+  const keys = args.slice(0, -2).map((k) => (typeof k === 'string' ? k : conv(k, 'string')));
+  let cur = dict as GoMap;
   for (const [i, k] of keys.entries()) {
-    if (!(cur instanceof Map)) {
-      throw new GoError(
-        `interface conversion: interface {} is ${cur === null ? 'nil' : typeOfName(cur)}, not map[string]interface {}`,
-      );
-    }
     if (!cur.has(k)) return def;
     const step: GoValue = cur.get(k) ?? null;
     if (i === keys.length - 1) return step;
+    if (!(step instanceof Map)) return conv(step, 'map[string]interface {}');
     cur = step;
   }
   return def;
@@ -177,8 +179,8 @@ export function dictFuncs(): Record<string, GoFuncValue> {
     mergeOverwrite: goFunc(`${mapVariadic} interface {}`, merge(true)),
     mustMergeOverwrite: goFunc(`${mapVariadic} (interface {}, error)`, merge(true)),
     values: goFunc('func(map[string]interface {}) []interface {}', (d) => [...m(d).values()]),
-    deepCopy: goFunc('func(interface {}) interface {}', (v) => deepCopyValue(v)),
-    mustDeepCopy: goFunc('func(interface {}) (interface {}, error)', (v) => deepCopyValue(v)),
+    deepCopy: goFunc('func(interface {}) interface {}', (v) => copyOrPanic(v)),
+    mustDeepCopy: goFunc('func(interface {}) (interface {}, error)', (v) => copyOrPanic(v)),
     dig: goFunc('func(...interface {}) (interface {}, error)', (...args) => dig(args)),
   };
 }

@@ -72,9 +72,15 @@ function decimalOp(first: GoValue, rest: readonly GoValue[], op: (a: Dec, b: Dec
   return decToFloat(acc);
 }
 
+/** The most elements `until`/`untilStep`/`seq` build (Go has no cap and would allocate gigabytes). */
+export const MAX_SEQUENCE = 10_000_000;
+
 /** Sprig's untilStep. */
 export function untilStep(start: bigint, stop: bigint, step: bigint): bigint[] {
   const v: bigint[] = [];
+  if (step !== 0n && (stop - start) / step > BigInt(MAX_SEQUENCE)) {
+    throw new GoError(`sequence of more than ${MAX_SEQUENCE} elements`);
+  }
   if (stop < start) {
     if (step >= 0n) return v;
     for (let i = start; i > stop; i += step) v.push(i);
@@ -132,7 +138,7 @@ function intDiv(a: bigint, b: bigint, rem: boolean): bigint {
 function round(a: GoValue, p: bigint, rOpt: GoValue[]): number {
   const roundOn = rOpt.length > 0 ? toFloat64(rOpt[0] ?? null) : 0.5;
   const val = toFloat64(a);
-  const pow = Math.pow(10, Number(p));
+  const pow = goPowInt(10, Number(p));
   const digit = pow * val;
   const frac = digit - Math.trunc(digit);
   const r = frac >= roundOn ? Math.ceil(digit) : Math.floor(digit);
@@ -222,4 +228,60 @@ function parseOctal(s: string): bigint {
   if (!m) return 0n;
   const v = BigInt(`0o${m[2]}`) * (m[1] === '-' ? -1n : 1n);
   return v < MIN_INT64 || v > -MIN_INT64 - 1n ? 0n : v;
+}
+
+/** math.Frexp: x = frac × 2^exp with |frac| in [0.5, 1). */
+function frexp(x: number): [number, number] {
+  if (x === 0 || !Number.isFinite(x)) return [x, 0];
+  let e = Math.max(-1073, Math.floor(Math.log2(Math.abs(x))) + 1);
+  let f = x * 2 ** -e;
+  while (Math.abs(f) < 0.5) {
+    f *= 2;
+    e--;
+  }
+  while (Math.abs(f) >= 1) {
+    f /= 2;
+    e++;
+  }
+  return [f, e];
+}
+
+/** math.Ldexp. */
+function ldexp(frac: number, exp: number): number {
+  if (exp > 1023) return frac * 2 ** 1023 * 2 ** (exp - 1023);
+  if (exp < -1022) return frac * 2 ** (exp + 1022) * 2 ** -1022;
+  return frac * 2 ** exp;
+}
+
+/** Go's math.Pow for an integral exponent (repeated squaring on Frexp parts), bit for bit. */
+export function goPowInt(x: number, y: number): number {
+  if (y === 0) return 1;
+  if (y === 1) return x;
+  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+  if (x === 0) return y < 0 ? Infinity : 0;
+  if (!Number.isFinite(y) || !Number.isFinite(x)) return Math.pow(x, y);
+  let a1 = 1;
+  let ae = 0;
+  let [x1, xe] = frexp(x);
+  for (let i = BigInt(Math.abs(Math.trunc(y))); i !== 0n; i >>= 1n) {
+    if (xe < -(1 << 12) || 1 << 12 < xe) {
+      ae += xe;
+      break;
+    }
+    if ((i & 1n) === 1n) {
+      a1 *= x1;
+      ae += xe;
+    }
+    x1 *= x1;
+    xe <<= 1;
+    if (x1 < 0.5) {
+      x1 += x1;
+      xe--;
+    }
+  }
+  if (y < 0) {
+    a1 = 1 / a1;
+    ae = -ae;
+  }
+  return ldexp(a1, ae);
 }

@@ -2,7 +2,6 @@
 import type { OracleCase } from '../../gotemplate/oracle.js';
 import { bothMatch, sameShape, sc } from './helpers.js';
 
-
 export const cases: OracleCase[] = [
   sc(
     'semverCompare',
