@@ -49,7 +49,7 @@ export function resourcesFromText(text: string, file: string): Resource[] {
 function checked(r: Resource, file: string): Resource {
   r.stringifyMeta();
   if (!r.kind) throw new KustomizeError('invalid-resource', `${file}: missing Resource metadata: kind is required`);
-  if (!r.name && !isMap(r.obj.metadata)) {
+  if (!r.name) {
     throw new KustomizeError('invalid-resource', `${file}: missing metadata.name in object ${r.kind}`);
   }
   return r;
