@@ -4,7 +4,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KubeObject } from '../../runtime/client/index.js';
-import { generateKustomization, nativeBuilder } from './builder.js';
+import { WorkerPool } from '../../runtime/workers/index.js';
+import { generateKustomization, nativeBuilder, pooledBuilder } from './builder.js';
 
 /** What the build step does: generate/patch kustomization.yaml, then build. */
 async function build(root: string, path: string, spec: Record<string, unknown>): Promise<KubeObject[]> {
@@ -91,6 +92,77 @@ describe('generateKustomization + nativeBuilder (Flux generator + native kustomi
         /component path 'https:\/\/example.com\/c' must be local and relative/,
       );
     } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Largest gap between 10 ms timer ticks while `work` runs: how long the event loop was blocked. */
+async function maxLoopGap<T>(work: () => Promise<T>): Promise<{ value: T; gapMs: number }> {
+  let last = Date.now();
+  let gapMs = 0;
+  const timer = setInterval(() => {
+    const now = Date.now();
+    gapMs = Math.max(gapMs, now - last);
+    last = now;
+  }, 10);
+  try {
+    const value = await work();
+    return { value, gapMs: Math.max(gapMs, Date.now() - last) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+describe('builds in the worker pool', () => {
+  const big = (n: number): string => {
+    let y = '';
+    for (let i = 0; i < n; i++)
+      y += `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  a: "${i}"\n`;
+    return y;
+  };
+
+  it('a slow build neither blocks the event loop nor holds up a small build', async (t) => {
+    const root = tree({
+      'big/all.yaml': big(3000),
+      'big/kustomization.yaml': 'namePrefix: p-\ncommonLabels:\n  layer: big\nresources:\n- all.yaml\n',
+      'small/kustomization.yaml': 'resources:\n- a.yaml\n',
+      'small/a.yaml': cm('a'),
+    });
+    const pool = new WorkerPool({ size: 2 });
+    try {
+      const builder = pooledBuilder(pool);
+      const order: string[] = [];
+      const { value, gapMs } = await maxLoopGap(() =>
+        Promise.all([
+          builder.build({ root, path: 'big' }).then((o) => (order.push('big'), o)),
+          builder.build({ root, path: 'small' }).then((o) => (order.push('small'), o)),
+        ]),
+      );
+      assert.deepEqual(order, ['small', 'big']);
+      assert.equal(value[0].length, 3000);
+      assert.equal(value[0][0]?.metadata.name, 'p-c0');
+      assert.deepEqual(value[1], [
+        { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' }, data: { replicas: '1' } },
+      ]);
+      assert.ok(gapMs < 250, `event loop blocked for ${gapMs} ms`);
+      // The same build on the calling thread is what the pool avoids.
+      const inline = await maxLoopGap(() => nativeBuilder().build({ root, path: 'big' }));
+      t.diagnostic(`longest event-loop stall: pooled ${gapMs} ms, inline ${inline.gapMs} ms`);
+      assert.ok(inline.gapMs > gapMs, `inline ${inline.gapMs} ms vs pooled ${gapMs} ms`);
+    } finally {
+      await pool.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('a build error comes back from the worker with the engine text', async () => {
+    const root = tree({ 'k/kustomization.yaml': 'resources:\n- missing.yaml\n' });
+    const pool = new WorkerPool({ size: 1 });
+    try {
+      await assert.rejects(pooledBuilder(pool).build({ root, path: 'k' }), /missing\.yaml/);
+    } finally {
+      await pool.close();
       rmSync(root, { recursive: true, force: true });
     }
   });

@@ -10,6 +10,7 @@ import { Kustomizer } from '../../engines/kustomize/index.js';
 import { YScalar, type YValue } from '../../engines/yaml/index.js';
 import type { KubeObject } from '../../runtime/client/index.js';
 import { DiskFileSystem } from '../../runtime/fs/disk-fs.js';
+import type { WorkerPool } from '../../runtime/workers/index.js';
 import type { BuildRequest, ManifestBuilder } from './types.js';
 
 const kustomizationFiles = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
@@ -120,6 +121,26 @@ export function buildOverlay(root: string, path: string): KubeObject[] {
   const fs = new DiskFileSystem(root);
   const out = Kustomizer.run(fs, `/${path === '.' ? '' : path}`);
   return out.resources.map((r) => toJson(r) as unknown as KubeObject);
+}
+
+/** The worker-pool entry point: `buildOverlay` over structured-clone input. */
+export function buildTask(input: BuildRequest): KubeObject[] {
+  return buildOverlay(input.root, input.path);
+}
+
+/**
+ * Builds in the worker pool (ARCHITECTURE decision 4): a slow build occupies one worker thread, never
+ * the event loop, so other Kustomizations keep reconciling. Errors come back with the engine's text.
+ */
+export function pooledBuilder(pool: WorkerPool): ManifestBuilder {
+  return {
+    build: (req) =>
+      pool.run<KubeObject[]>({
+        module: import.meta.url,
+        exportName: 'buildTask',
+        input: { root: req.root, path: req.path },
+      }),
+  };
 }
 
 /** Runs `buildOverlay` on the calling thread. */

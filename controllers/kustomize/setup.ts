@@ -4,10 +4,12 @@
  * `<Kind>/<ns>/<name>` to the Kustomizations that use them (except those already Ready with that
  * revision attempted).
  */
+import { availableParallelism } from 'node:os';
 import type { Informer } from '../../runtime/cache/index.js';
 import type { KubeObject } from '../../runtime/client/index.js';
 import type { Controller, Manager, Request } from '../../runtime/manager/index.js';
-import { nativeBuilder } from './builder.js';
+import { WorkerPool } from '../../runtime/workers/index.js';
+import { pooledBuilder } from './builder.js';
 import { kustomizationEvents } from './events.js';
 import { kustomizationApiVersion, type KustomizationObject } from './object.js';
 import { KustomizationReconciler } from './reconciler.js';
@@ -20,6 +22,8 @@ const sourceKinds = ['GitRepository', 'OCIRepository', 'Bucket'];
 export interface KustomizationSetupOptions extends KustomizeControllerOptions {
   readonly fetcher?: ArtifactFetcher;
   readonly builder?: ManifestBuilder;
+  /** Build worker threads. @default max(2, availableParallelism() - 1) */
+  readonly buildWorkers?: number;
   /** Reconcile workers (Flux --concurrent). @default the manager's */
   readonly concurrent?: number;
   /** @default mgr.leaseIdFor('kustomize-controller') */
@@ -28,6 +32,20 @@ export interface KustomizationSetupOptions extends KustomizeControllerOptions {
 
 function revisionOf(obj: KubeObject): string | undefined {
   return (obj['status'] as { artifact?: { revision?: string } } | undefined)?.artifact?.revision;
+}
+
+/** The build pool, closed when the manager stops. */
+function buildPool(mgr: Manager, size: number | undefined): WorkerPool {
+  const pool = new WorkerPool({ size: size ?? Math.max(2, availableParallelism() - 1) });
+  mgr.add({
+    name: 'kustomize-build-pool',
+    start: async (signal) => {
+      if (!signal.aborted)
+        await new Promise<void>((r) => signal.addEventListener('abort', () => r(), { once: true }));
+      await pool.close();
+    },
+  });
+  return pool;
 }
 
 export function setupKustomizationController(
@@ -48,7 +66,7 @@ export function setupKustomizationController(
   const reconciler = new KustomizationReconciler({
     client: mgr.kube,
     fetcher: opts.fetcher ?? artifactFetcher(),
-    builder: opts.builder ?? nativeBuilder(),
+    builder: opts.builder ?? pooledBuilder(buildPool(mgr, opts.buildWorkers)),
     events: kustomizationEvents(mgr.kube, mgr.log, mgr.options.eventsAddr),
     cel: celCompiler(),
     options: {
