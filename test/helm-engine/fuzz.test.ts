@@ -9,16 +9,10 @@ import assert from 'node:assert/strict';
 import { Oracle, oracleAvailable } from '../gotemplate/oracle.js';
 import { chartDiff, chartRequest, renderChartCase } from './harness.js';
 import type { ChartCase } from './harness.js';
+import { seededRandom } from '../sprig/cases/helpers.js';
 
 const N = Number(process.env.HELM_FUZZ_N ?? 150);
-let seed = Number(process.env.HELM_FUZZ_SEED ?? 7);
-function rnd(n: number): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) % n;
-}
-const pick = <T>(xs: readonly T[]): T => xs[rnd(xs.length)] as T;
+const { int: rnd, pick } = seededRandom(Number(process.env.HELM_FUZZ_SEED ?? 7));
 
 const STRINGS = [
   '',

@@ -10,18 +10,12 @@ import assert from 'node:assert/strict';
 import { sprigFuncMap } from '../../engines/sprig/index.js';
 import { Oracle, diff, oracleAvailable, renderOurs, setModeFuncs, toRequest } from '../gotemplate/oracle.js';
 import type { OracleCase } from '../gotemplate/oracle.js';
+import { seededRandom } from './cases/helpers.js';
 
 setModeFuncs('sprig', () => sprigFuncMap());
 
 const N = Number(process.env.SPRIG_FUZZ_N ?? 300);
-let seed = Number(process.env.SPRIG_FUZZ_SEED ?? 11);
-function rnd(n: number): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) % n;
-}
-const pick = <T>(xs: readonly T[]): T => xs[rnd(xs.length)] as T;
+const { int: rnd, pick } = seededRandom(Number(process.env.SPRIG_FUZZ_SEED ?? 11));
 
 const FUNCS = [
   'abbrev',

@@ -21,3 +21,15 @@ export const bothMatch =
   (re: RegExp) =>
   (a: string, b: string): boolean =>
     re.test(a) && re.test(b);
+
+/** A seeded generator (mulberry32) for the generative suites: `int(n)` in [0, n) and `pick(xs)`. */
+export function seededRandom(seed: number): { int: (n: number) => number; pick: <T>(xs: readonly T[]) => T } {
+  let s = seed;
+  const int = (n: number): number => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) % n;
+  };
+  return { int, pick: <T>(xs: readonly T[]): T => xs[int(xs.length)] as T };
+}
