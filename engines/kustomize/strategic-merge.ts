@@ -1,8 +1,9 @@
 /**
  * Strategic merge patch with kyaml merge2 semantics as kustomize runs it (ListIncreaseDirection: prepend):
- * maps merge recursively, `null` deletes, `$patch: delete|replace`; lists with a patch merge key (from the
- * builtin Kubernetes schema, or inferred from a `name` field when no schema is known) merge by key with the
- * patch's elements first; other lists are replaced.
+ * maps merge recursively, `null` deletes, `$patch: delete|replace`; lists whose builtin Kubernetes schema
+ * says `merge` merge by their key with the patch's elements first; every other list (and every list of a
+ * kind without a schema) is replaced. kyaml knows no other directive: `$setElementOrder/…`, `$retainKeys`
+ * and `$deleteFromPrimitiveList/…` are plain fields to it, so they are merged and printed as such.
  */
 import { deepEqual, isMap, scalarText, type YMap, type YValue } from '../yaml/index.js';
 import { patchSchema } from './data/patch-schema.js';
@@ -24,7 +25,7 @@ export function strategicMerge(target: YMap, patch: YMap, gvk: Gvk): YMap | unde
 
 function mergeMap(dest: YMap, patch: YMap, schema: Schema): YMap {
   for (const key of Object.keys(patch)) {
-    if (key === '$patch' || key.startsWith('$setElementOrder/') || key === '$retainKeys') continue;
+    if (key === '$patch') continue;
     const pv = patch[key] as YValue;
     const prop = schema ? patchSchema.definitions[schema]?.[key] : undefined;
     if (pv === null) {
@@ -101,7 +102,7 @@ function stripDirectives(v: YValue): YValue {
   if (!isMap(v)) return v;
   const out: YMap = {};
   for (const k of Object.keys(v)) {
-    if (k === '$patch' || k === '$retainKeys' || k.startsWith('$setElementOrder/')) continue;
+    if (k === '$patch') continue;
     const x = v[k] as YValue;
     if (x === null) continue;
     out[k] = stripDirectives(x);

@@ -40,6 +40,11 @@ export const patchScenarios: Scenario[] = [
   patched('patchesStrategicMerge inline', `patchesStrategicMerge:\n- |-\n${smp('spec:\n  replicas: 6').replace(/^/gm, '  ')}\n`),
   patched('a strategic merge patch that names no resource is an error', inline(smp('spec:\n  replicas: 1', 'Deployment', 'nope')), {}, /./),
   patched('patches with the same target applied in order', inline(smp('spec:\n  replicas: 2')) + `- patch: |-\n${smp('spec:\n  replicas: 3').replace(/^/gm, '    ')}\n`),
+  patched('$setElementOrder, $retainKeys and $deleteFromPrimitiveList pass through as plain fields, as in kustomize',
+    inline(smp('spec:\n  template:\n    spec:\n      $setElementOrder/containers:\n      - name: app\n      $retainKeys: [containers]\n      $deleteFromPrimitiveList/finalizers: [x]'))),
+  patched('finalizers merge as a set with the patch values first', inline(smp('metadata:\n  name: web\n  finalizers: [b, c]').replace('metadata:\n  name: web\nmetadata:\n', 'metadata:\n')), {
+    'd.yaml': deploy('web').replace('name: web\n', 'name: web\n  finalizers: [a, b]\n'),
+  }),
   // targets
   patched('a target by kind patches every Deployment', inline(smp('spec:\n  replicas: 2', 'Deployment', 'ignored'), 'kind: Deployment')),
   patched('a target by label selector', inline(smp('spec:\n  replicas: 2', 'Deployment', 'ignored'), 'labelSelector: tier=backend')),
