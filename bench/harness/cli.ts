@@ -17,7 +17,7 @@ import { Command, Option } from 'commander';
 import type { Implementation } from './implementation.js';
 import { renderSubsection, writeToDoc, benchmarksDoc } from './report.js';
 import type { ReportInput } from './report.js';
-import { runOne } from './run.js';
+import { runOne, teardownActiveRuns } from './run.js';
 import type { ImplResult } from './run.js';
 import { sluiceImplementation } from './sluice.js';
 import type { SluiceLayout } from './sluice.js';
@@ -43,6 +43,12 @@ export async function sideBySideMain(workload: Workload, entry: string, sizes: r
   const log = (line: string): void => console.error(`${new Date().toISOString().slice(11, 19)} ${line}`);
   const startedAt = new Date();
   const loadAtStart = loadavg();
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      log(`${sig}: stopping controllers and control planes`);
+      void teardownActiveRuns().finally(() => process.exit(130));
+    });
+  }
   const results: ImplResult[] = [];
   for (const impl of impls) {
     results.push(await runOne(impl, { n, workload, timeoutMs: Number(o.timeout) * 1000, keep: o.keep, log }));

@@ -1,8 +1,9 @@
 /**
  * A dedicated control plane for one benchmark run: runtime/controlplane's cluster in a temp dir, plus
  * what the flux-benchmark shape needs on top of it (reference/flux-benchmark-workload.md §4):
- * - a second kube-controller-manager running only the deployment and replicaset controllers, so that
- *   Deployments scaled to 0 get observedGeneration and Available/Progressing conditions (kstatus Current);
+ * - a second kube-controller-manager running only the deployment, replicaset and clusterrole-aggregation
+ *   controllers, so that Deployments scaled to 0 get observedGeneration and Available/Progressing
+ *   conditions (kstatus Current) and the aggregated ClusterRole `admin` has its rules;
  * - an extra ServiceCIDR 10.96.0.0/16, because the base cluster's /24 runs out after 254 Services;
  * - the project's CRDs (config/crd/bases), Established;
  * - namespace flux-system with one ServiceAccount per controller bound to cluster-admin and a token
@@ -54,7 +55,9 @@ export async function startBenchCluster(log: (line: string) => void): Promise<Be
         controlPlaneBinaries().kubeControllerManager,
         [
           `--kubeconfig=${state.kubeconfig}`,
-          '--controllers=deployment-controller,replicaset-controller',
+          // Deployments/ReplicaSets for kstatus; ClusterRole aggregation so `admin` (impersonated by the
+          // Kustomizations via the `flux` ServiceAccount) gets its rules, Ingress included.
+          '--controllers=deployment-controller,replicaset-controller,clusterrole-aggregation-controller',
           '--leader-elect=false',
           '--secure-port=0',
           '--use-service-account-credentials=false',

@@ -63,6 +63,14 @@ export interface RunOptions {
   readonly log: (line: string) => void;
 }
 
+/** Teardowns of the runs in progress, for an interrupted benchmark (SIGINT/SIGTERM). */
+const activeTeardowns = new Set<() => Promise<void>>();
+
+/** Stops the controllers, Git server and control plane of every run in progress. */
+export async function teardownActiveRuns(): Promise<void> {
+  for (const t of [...activeTeardowns]) await t();
+}
+
 export async function runOne(impl: Implementation, opts: RunOptions): Promise<ImplResult> {
   const { workload, log } = opts;
   const label = impl.label(workload.controllers);
@@ -78,6 +86,17 @@ export async function runOne(impl: Implementation, opts: RunOptions): Promise<Im
   let reconcile: PhaseResult | undefined;
   let error: string | undefined;
   let processes: ProcessStats[] = [];
+  let tornDown = false;
+  const teardown = async (): Promise<void> => {
+    if (tornDown) return;
+    tornDown = true;
+    if (sampler) processes = sampler.stop();
+    await running?.stop().catch((e: unknown) => log(`[${impl.id}] stop: ${String(e)}`));
+    await git?.close().catch(() => undefined);
+    await cluster?.stop().catch((e: unknown) => log(`[${impl.id}] cluster stop: ${String(e)}`));
+    rmSync(fastTmp, { recursive: true, force: true });
+  };
+  activeTeardowns.add(teardown);
   try {
     cluster = await startBenchCluster(log);
     git = await startBenchGitServer(workload.repoFiles());
@@ -106,11 +125,8 @@ export async function runOne(impl: Implementation, opts: RunOptions): Promise<Im
     error = err instanceof TimeoutError ? `${err.message}: ${summarisePending(err.pending)}` : String(err);
     log(`[${impl.id}] FAILED: ${error}`);
   } finally {
-    if (sampler) processes = sampler.stop();
-    await running?.stop().catch((e: unknown) => log(`[${impl.id}] stop: ${String(e)}`));
-    await git?.close().catch(() => undefined);
-    await cluster?.stop().catch((e: unknown) => log(`[${impl.id}] cluster stop: ${String(e)}`));
-    rmSync(fastTmp, { recursive: true, force: true });
+    await teardown();
+    activeTeardowns.delete(teardown);
     if (!opts.keep && !error) rmSync(workDir, { recursive: true, force: true });
     else log(`[${impl.id}] kept ${workDir}`);
   }
