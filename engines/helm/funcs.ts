@@ -150,7 +150,7 @@ export interface HelmFuncOptions {
 
 /** The static part of Helm's function map (no include/tpl, which the renderer binds to a template set). */
 export function helmFuncMap(options: HelmFuncOptions = {}): Record<string, GoFuncValue> {
-  const sprig = sprigFuncMap({ lookupHost: options.lookupHost });
+  const sprig = sprigFuncMap(options.lookupHost === undefined ? {} : { lookupHost: options.lookupHost });
   delete sprig.env;
   delete sprig.expandenv;
   const lint = options.lintMode ?? false;

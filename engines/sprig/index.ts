@@ -38,8 +38,21 @@ export function expandEnv(s: string, env: Readonly<Record<string, string>>): str
   );
 }
 
-/** The whole Sprig v3.3.0 function map for text templates. */
+let defaultMap: Readonly<Record<string, GoFuncValue>> | undefined;
+
+/**
+ * The whole Sprig v3.3.0 function map for text templates. The functions are stateless, so the map
+ * for default options is built once and shared (callers get a fresh object they may extend).
+ */
 export function sprigFuncMap(options: SprigOptions = {}): Record<string, GoFuncValue> {
+  if (options.env === undefined && options.lookupHost === undefined) {
+    defaultMap ??= buildSprigFuncMap({});
+    return { ...defaultMap };
+  }
+  return buildSprigFuncMap(options);
+}
+
+function buildSprigFuncMap(options: SprigOptions): Record<string, GoFuncValue> {
   const env = options.env ?? {};
   return {
     hello: goFunc('func() string', () => 'Hello!'),

@@ -217,12 +217,9 @@ function toGo(v: Plain): GoValue {
  *   after `yaml: ` is the `yaml` package's, not libyaml's)
  */
 export function unmarshalYAMLv2(text: string): GoValue {
-  const docs = parseAllDocuments(text, {
-    schema: 'failsafe',
-    uniqueKeys: false,
-    strict: false,
-    version: '1.1',
-  });
+  // Every scalar stays a string (failsafe) and resolveV2 types it; the yaml package's 1.1 mode would
+  // only add cost (it rebuilds its schema on every call).
+  const docs = parseAllDocuments(text, { schema: 'failsafe', uniqueKeys: false, strict: false });
   const list = Array.isArray(docs) ? docs : [];
   const doc = list[0];
   if (doc === undefined) return null;
