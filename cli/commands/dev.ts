@@ -24,15 +24,21 @@ export function register(program: Command): void {
       '--no-controller-manager',
       'do not start kube-controller-manager (no garbage collection or namespace deletion)',
     )
+    .option(
+      '--workload-controllers',
+      'also run the Deployment and ReplicaSet controllers (no pods are ever scheduled)',
+      false,
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  sluice dev cluster start --dir /tmp/c && export KUBECONFIG=/tmp/c/kubeconfig\n',
     )
-    .action(async (opts: DirOpts & { controllerManager: boolean }) => {
+    .action(async (opts: DirOpts & { controllerManager: boolean; workloadControllers: boolean }) => {
       const started = Date.now();
       const state = await startCluster({
         dir: opts.dir,
         controllerManager: opts.controllerManager,
+        workloadControllers: opts.workloadControllers,
         log: (l) => process.stderr.write(`► ${l}\n`),
       });
       const secs = ((Date.now() - started) / 1000).toFixed(1);

@@ -7,14 +7,17 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defaultInstallOptions } from '../../api/install/manifests.js';
-import { KubeClient } from '../../runtime/client/index.js';
+import { defaultInstallOptions, installManifests } from '../../api/install/manifests.js';
+import { KubeClient, type KubeObject } from '../../runtime/client/index.js';
+import { applyInstall } from '../install/apply.js';
 import { startCluster, stopCluster } from '../../runtime/controlplane/index.js';
 import { freePort } from '../../runtime/controlplane/ports.js';
 import { bootstrapGit } from '../bootstrap/run.js';
 import type { CliLogger } from '../output/logger.js';
 import { fluxCompatVersion, sluiceVersion } from '../version.js';
+import type { ManagedProcess } from '../../runtime/controlplane/processes.js';
 import { startControllers, type InProcessControllers } from './controllers.js';
+import { startWorkloadControllers, stopWorkloadControllers } from './workload-controllers.js';
 import { startGitServer, type GitServer } from './git-server.js';
 import { followUntilReady, lineView, ttyView } from './progress.js';
 import { prepareRepository } from './repo.js';
@@ -37,6 +40,7 @@ export interface UpOptions {
 /** Everything started, for an orderly stop in reverse order. */
 interface Started {
   controllers?: InProcessControllers;
+  workloads?: ManagedProcess;
   git?: GitServer;
   cluster?: boolean;
 }
@@ -59,6 +63,10 @@ async function shutdown(s: Started, p: UpPaths, log: CliLogger): Promise<void> {
   if (s.controllers) {
     await s.controllers.stop();
     log.successf('controllers stopped');
+  }
+  if (s.workloads) {
+    await stopWorkloadControllers(s.workloads);
+    log.successf(`stopped ${s.workloads.name} (pid ${s.workloads.pid})`);
   }
   if (s.git) {
     await s.git.close();
@@ -84,9 +92,13 @@ export async function runUp(o: UpOptions, signal: AbortSignal, onReady?: () => v
 
     log.actionf('starting the local control plane');
     started.cluster = true;
-    const cluster = await startCluster({ dir: p.cluster, log: (l) => log.actionf(l) });
+    // Workload controllers give the example's `replicas: 0` Deployments a status, so health checks pass.
+    const cluster = await startCluster({ dir: p.cluster, workloadControllers: true, log: (l) => log.actionf(l) });
     log.successf(cluster.reused ? `control plane already running at ${cluster.server}` : `control plane ${cluster.kubeVersion} ready at ${cluster.server}`);
     if (signal.aborted) return 130;
+
+    started.workloads = startWorkloadControllers(cluster.kubeconfig, p.logs);
+    log.successf(`Deployment and ReplicaSet controllers running (pid ${started.workloads.pid})`);
 
     const repo = await prepareRepository(p.git, o.repo);
     log.successf(`${repo.created ? 'created' : 'reusing'} repository ${repo.bare} (branch ${repo.branch})`);
@@ -94,6 +106,13 @@ export async function runUp(o: UpOptions, signal: AbortSignal, onReady?: () => v
     started.git = await startGitServer({ root: p.git, ...secret, port: previous?.gitPort });
     const gitUrl = `${started.git.url}/${repo.name}`;
     log.successf(`serving ${repo.name} at ${gitUrl}`);
+
+    const kube = KubeClient.fromKubeConfig({ kubeconfigPath: cluster.kubeconfig }, { fieldManager: 'flux', userAgent: 'sluice-up' });
+    const install = { ...defaultInstallOptions(`ghcr.io/sluice/sluice:v${sluiceVersion}`, fluxCompatVersion) };
+    // CRDs before the controllers start, so their informers list at once instead of retrying.
+    const crds = (installManifests(install) as unknown as KubeObject[]).filter((x) => x.kind === 'Namespace' || x.kind === 'CustomResourceDefinition');
+    await applyInstall(kube, crds, { timeoutMs: o.timeoutMs });
+    log.successf(`installed ${crds.length - 1} CRDs and the ${install.namespace} namespace`);
 
     started.controllers = startControllers({
       kubeconfig: cluster.kubeconfig,
@@ -109,14 +128,13 @@ export async function runUp(o: UpOptions, signal: AbortSignal, onReady?: () => v
       gitPort: started.git.port,
       repository: repo.bare,
       gitUrl,
+      workloadControllers: started.workloads,
     };
     await writeUpState(p, state);
 
-    const kube = KubeClient.fromKubeConfig({ kubeconfigPath: cluster.kubeconfig }, { fieldManager: 'flux', userAgent: 'sluice-up' });
     const failed = started.controllers.done.then((code) => {
       if (!signal.aborted) throw new Error(`the controllers stopped (exit code ${code}); see ${join(p.logs, 'controllers.log')}`);
     });
-    const install = { ...defaultInstallOptions(`ghcr.io/sluice/sluice:v${sluiceVersion}`, fluxCompatVersion) };
     await Promise.race([
       failed,
       bootstrapGit({

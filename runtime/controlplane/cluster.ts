@@ -34,10 +34,27 @@ export interface StartOptions {
   readonly readyTimeoutMs?: number;
   /** Start kube-controller-manager. @default true */
   readonly controllerManager?: boolean;
+  /**
+   * Also run the Deployment and ReplicaSet controllers, so Deployments get a status (a `replicas: 0`
+   * Deployment becomes Available; pods are never scheduled, there is no kubelet). @default false
+   */
+  readonly workloadControllers?: boolean;
   readonly log?: (line: string) => void;
 }
 
 const stateFile = (dir: string): string => join(dir, 'state.json');
+
+/** The kube-controller-manager controllers a local control plane runs. */
+export function kcmControllers(workloads: boolean): string[] {
+  const base = [
+    'garbage-collector-controller',
+    'namespace-controller',
+    'serviceaccount-controller',
+    'serviceaccount-token-controller',
+    'root-ca-certificate-publisher-controller',
+  ];
+  return workloads ? [...base, 'deployment-controller', 'replicaset-controller'] : base;
+}
 
 export async function readClusterState(dir: string): Promise<ClusterState | undefined> {
   const f = stateFile(resolve(dir));
@@ -145,7 +162,7 @@ export async function startCluster(opts: StartOptions): Promise<ClusterState & {
           bins.kubeControllerManager,
           [
             `--kubeconfig=${kubeconfig}`,
-            '--controllers=garbage-collector-controller,namespace-controller,serviceaccount-controller,serviceaccount-token-controller,root-ca-certificate-publisher-controller',
+            `--controllers=${kcmControllers(opts.workloadControllers ?? false).join(',')}`,
             `--service-account-private-key-file=${pki.saKey}`,
             `--root-ca-file=${pki.caCert}`,
             '--leader-elect=false',

@@ -25,7 +25,11 @@ function alive(pid: number): boolean {
 
 test('dev cluster start/stop: a kubeconfig that works, a real version, and stop kills exactly its pids', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-devcluster-'));
-  const started = await run(process.execPath, [sluice, 'dev', 'cluster', 'start', '--dir', dir], { env });
+  const started = await run(
+    process.execPath,
+    [sluice, 'dev', 'cluster', 'start', '--dir', dir, '--workload-controllers'],
+    { env },
+  );
   assert.equal(started.stdout.trim(), join(dir, 'kubeconfig'));
   assert.match(started.stderr, /control plane v1\.35\.\d+ ready at https:\/\/127\.0\.0\.1:\d+/);
 
@@ -36,6 +40,40 @@ test('dev cluster start/stop: a kubeconfig that works, a real version, and stop 
     serverVersion: { gitVersion: string };
   };
   assert.match(version.serverVersion.gitVersion, /^v1\.35\.\d+$/, 'ldflags stamp the real version');
+
+  // --workload-controllers: a replicas-0 Deployment gets its status from the real deployment controller.
+  const kc = ['--kubeconfig', join(dir, 'kubeconfig')];
+  const deploy = {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'standin', namespace: 'default' },
+    spec: {
+      replicas: 0,
+      selector: { matchLabels: { app: 'standin' } },
+      template: {
+        metadata: { labels: { app: 'standin' } },
+        spec: { containers: [{ name: 'c', image: 'example.invalid/x:1' }] },
+      },
+    },
+  };
+  const applied = run(kube, [...kc, 'apply', '-f', '-']);
+  applied.child.stdin?.end(JSON.stringify(deploy));
+  await applied;
+  await waitFor(
+    async () => {
+      const d = JSON.parse(
+        (await run(kube, [...kc, 'get', 'deployment', 'standin', '-o', 'json'])).stdout,
+      ) as {
+        metadata: { generation: number };
+        status?: { observedGeneration?: number; conditions?: Array<{ type: string; status: string }> };
+      };
+      return (
+        d.status?.observedGeneration === d.metadata.generation &&
+        d.status.conditions?.some((c) => c.type === 'Available' && c.status === 'True')
+      );
+    },
+    { what: 'the deployment controller to mark the replicas-0 Deployment Available', timeoutMs: 60_000 },
+  );
 
   const again = await run(process.execPath, [sluice, 'dev', 'cluster', 'start', '--dir', dir], { env });
   assert.match(again.stderr, /already running/, 'a second start reuses the running control plane');
