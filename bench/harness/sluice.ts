@@ -9,7 +9,8 @@
  *   (kustomize 20 > source 10): Sluice's source controller then has 20 workers where upstream's has 10.
  * - `split`: one process per controller, as Sluice's install manifests deploy it, with upstream's exact
  *   per-controller concurrency (source 10, kustomize 20) and identities.
- * Runs from the TypeScript sources through tsx unless dist/ is built (bin/sluice.js decides).
+ * Always runs from the TypeScript sources through tsx (SLUICE_FROM_SOURCE=1, so a stale dist/ is never
+ * measured); tsx's load-time compilation and its memory are part of the Sluice figures.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ export function sluiceImplementation(layout: SluiceLayout = 'combined'): Impleme
         .join(' + ') + ` (Node ${process.version})`,
 
     async prepare() {
-      // Nothing to build: bin/sluice.js runs dist/ when built, the sources through tsx otherwise.
+      // Nothing to build: the sources run through tsx.
     },
 
     async start(ctx: ImplContext): Promise<RunningImpl> {
@@ -71,7 +72,7 @@ export function sluiceImplementation(layout: SluiceLayout = 'combined'): Impleme
             name,
             process.execPath,
             args,
-            { KUBECONFIG: ctx.cluster.kubeconfigs[id], RUNTIME_NAMESPACE: 'flux-system', TMPDIR: tmp },
+            { KUBECONFIG: ctx.cluster.kubeconfigs[id], RUNTIME_NAMESPACE: 'flux-system', TMPDIR: tmp, SLUICE_FROM_SOURCE: '1' },
             join(ctx.workDir, `${name}.log`),
             repoRoot,
           );
