@@ -1,6 +1,8 @@
-import { lstat, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuthSession } from './auth.js';
+import { CheckoutCache } from './cache.js';
 import { GitError } from './errors.js';
 import { git } from './exec.js';
 import type { ExecOptions } from './exec.js';
@@ -27,6 +29,13 @@ export interface CheckoutOptions {
   readonly lastObservedRevision?: string;
   /** Largest checkout (working tree plus .git), in bytes. @default 1 GiB */
   readonly maxBytes?: number;
+  /**
+   * Share completed checkouts with other callers: `credentials` is an opaque fingerprint of the
+   * credentials and transport settings (part of the cache key). The remote is still resolved with
+   * this caller's own credentials first; checkouts of a bare commit never use the cache (their
+   * remote is not consulted).
+   */
+  readonly cache?: { readonly store: CheckoutCache; readonly credentials: string };
 }
 
 /** What was checked out. */
@@ -63,7 +72,41 @@ export async function checkout(opts: CheckoutOptions): Promise<CheckoutResult | 
     const reference = remote.reference ?? '';
     return { hash: remote.hash, reference, message: '', partial: true, ...tagOf(reference) };
   }
-  await git(['init', '-q', opts.dir], ex('init'));
+  const reference = remote.reference ?? '';
+  const max = opts.maxBytes ?? 1024 * 1024 * 1024;
+  const produce = (): Promise<CheckoutResult & { size: number }> => fullCheckout(opts, strategy, remote, ex, max);
+  const cache = opts.cache;
+  const res =
+    cache && strategy.kind !== 'commit'
+      ? await cache.store.use(
+          CheckoutCache.key({
+            url: opts.url,
+            credentials: cache.credentials,
+            strategy,
+            reference,
+            hash: remote.hash,
+            sparse: opts.sparseCheckout ?? null,
+            submodules: opts.recurseSubmodules ?? false,
+          }),
+          opts.dir,
+          produce,
+          (hit) => ({ hash: hit.hash, reference, message: hit.message, partial: false, size: hit.size, ...tagOf(reference) }),
+        )
+      : await produce();
+  const { size, ...result } = res;
+  if (size > max) throw new GitError('toolarge', `repository size exceeds the limit of ${max} bytes`);
+  return result;
+}
+
+async function fullCheckout(
+  opts: CheckoutOptions,
+  strategy: Strategy,
+  remote: Remote,
+  ex: (what: string, cwd?: string) => ExecOptions,
+  max: number,
+): Promise<CheckoutResult & { size: number }> {
+  // No template: no sample hooks or description files to write (and to copy into the cache).
+  await git(['init', '-q', '--template=', opts.dir], ex('init'));
   await git(['remote', 'add', 'origin', opts.url], ex('remote', opts.dir));
   if (opts.sparseCheckout && opts.sparseCheckout.length > 0)
     await configureSparse(opts.dir, opts.sparseCheckout, ex);
@@ -82,7 +125,6 @@ export async function checkout(opts: CheckoutOptions): Promise<CheckoutResult | 
   const out = await git(['log', '-1', '--format=%H%n%B', 'HEAD'], ex('log', opts.dir));
   const nl = out.indexOf('\n');
   const hash = out.slice(0, nl).trim();
-  const max = opts.maxBytes ?? 1024 * 1024 * 1024;
   const size = await treeSize(opts.dir, max);
   if (size > max) throw new GitError('toolarge', `repository size exceeds the limit of ${max} bytes`);
   const reference = remote.reference ?? '';
@@ -91,6 +133,7 @@ export async function checkout(opts: CheckoutOptions): Promise<CheckoutResult | 
     reference,
     message: out.slice(nl + 1).replace(/\n+$/, ''),
     partial: false,
+    size,
     ...tagOf(reference),
   };
 }
@@ -104,7 +147,7 @@ interface Remote {
 async function resolveRemote(
   url: string,
   s: Strategy,
-  ex: (what: string) => ExecOptions,
+  ex: (what: string, cwd?: string) => ExecOptions,
 ): Promise<Remote | undefined> {
   if (s.kind === 'commit') {
     if (s.branch) {
@@ -132,10 +175,47 @@ async function resolveRemote(
   if (refs.size === 0 && (await isEmpty(url, ex))) return undefined;
   const tags = new Set([...refs.keys()].map((r) => r.replace(/^refs\/tags\//, '').replace(/\^\{\}$/, '')));
   const candidates = highestMatching(s.range, tags);
-  // Equal versions: Flux keeps the most recent tag; without dates we pick deterministically by name.
-  const tag = candidates[candidates.length - 1] as string;
+  const tag =
+    candidates.length > 1 && new Set(candidates.map((t) => tagCommit(refs, t))).size > 1
+      ? await newestTag(url, candidates, ex)
+      : (candidates[candidates.length - 1] as string);
   const hash = tagCommit(refs, tag) as string;
   return { hash, reference: `refs/tags/${tag}` };
+}
+
+/**
+ * Among tags of equal versions (`v1.0.0` and `1.0.0`, or differing build metadata) on different
+ * commits, the one whose commit has the latest committer date, as Flux sorts them; equal dates
+ * fall back to the last by name. The dates need the commits: a depth-1 fetch of just those tags
+ * into a throwaway repository.
+ */
+async function newestTag(
+  url: string,
+  candidates: readonly string[],
+  ex: (what: string, cwd?: string) => ExecOptions,
+): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'sluice-git-tags-'));
+  try {
+    await git(['init', '-q', '--bare', dir], ex('init'));
+    await git(
+      ['fetch', '-q', '--no-tags', '--depth', '1', url, ...candidates.map((t) => `+refs/tags/${t}:refs/tags/${t}`)],
+      ex('fetch', dir),
+    );
+    const out = await git(
+      ['for-each-ref', '--format=%(*committerdate:unix) %(committerdate:unix) %(refname:lstrip=2)', 'refs/tags'],
+      ex('for-each-ref', dir),
+    );
+    const dated = new Map<string, number>();
+    for (const line of out.split('\n')) {
+      const m = /^(\d*) (\d*) (.+)$/.exec(line);
+      if (m?.[3]) dated.set(m[3], Number(m[1] || m[2] || 0));
+    }
+    let best = candidates[0] as string;
+    for (const t of candidates) if ((dated.get(t) ?? 0) >= (dated.get(best) ?? 0)) best = t;
+    return best;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 async function lsRemote(

@@ -15,7 +15,7 @@ import {
   startSshServer,
 } from '../../test/fixtures/git/index.js';
 import type { GitHttpServer, SshServer } from '../../test/fixtures/git/index.js';
-import { GitError, SignatureVerifier, checkout, isSignedTag, openAuth, sanitize } from './index.js';
+import { CheckoutCache, GitError, SignatureVerifier, checkout, isSignedTag, openAuth, sanitize } from './index.js';
 import type { CheckoutRef, GitAuth } from './index.js';
 
 const root = createRepoRoot();
@@ -43,7 +43,7 @@ async function run(
   url: string,
   ref: CheckoutRef | undefined,
   auth: GitAuth = {},
-  extra: { sparse?: string[]; last?: string; maxBytes?: number; submodules?: boolean } = {},
+  extra: { sparse?: string[]; last?: string; maxBytes?: number; submodules?: boolean; cache?: CheckoutCache } = {},
 ) {
   const session = await openAuth(url, auth);
   const dir = await workdir();
@@ -58,6 +58,7 @@ async function run(
       ...(extra.last ? { lastObservedRevision: extra.last } : {}),
       ...(extra.maxBytes ? { maxBytes: extra.maxBytes } : {}),
       ...(extra.submodules ? { recurseSubmodules: true } : {}),
+      ...(extra.cache ? { cache: { store: extra.cache, credentials: CheckoutCache.key({ ...auth }) } } : {}),
     });
     return { res, dir };
   } finally {
@@ -287,6 +288,118 @@ describe('checkout refs', () => {
         return true;
       },
     );
+  });
+});
+
+describe('semver ties', () => {
+  // Equal versions on different commits: Flux picks the tag whose commit has the latest committer
+  // date (name order would pick 'v3.0.0' over '3.0.0' in both cases).
+  const cases = [
+    { name: 'the tag on the newer commit wins even when it sorts first by name', newer: '3.0.0', older: 'v3.0.0' },
+    { name: 'the tag on the newer commit wins when it also sorts last by name', newer: 'v3.0.0', older: '3.0.0' },
+    { name: 'build metadata differences are ties broken by commit date', newer: '3.0.0+build.1', older: '3.0.0+build.2' },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const tiesRoot = createRepoRoot();
+      const ties = new TestRepo(tiesRoot, 'ties');
+      const server = await startGitHttpServer({ root: tiesRoot });
+      try {
+        ties.commit({ 'a.yaml': 'old' }, 'older', { date: '2020-01-01T00:00:00Z' });
+        ties.tag(c.older, { annotated: true });
+        const newer = ties.commit({ 'a.yaml': 'new' }, 'newer', { date: '2021-01-01T00:00:00Z' });
+        ties.tag(c.newer);
+        const { res } = await run(`${server.url}/ties.git`, { semver: '3.0.x' });
+        assert.equal(res?.hash, newer);
+        assert.equal(res?.reference, `refs/tags/${c.newer}`);
+      } finally {
+        await server.close();
+        ties.remove();
+        await rm(tiesRoot, { recursive: true, force: true });
+      }
+    });
+  }
+});
+
+describe('checkout cache', () => {
+  const uploads = (s: GitHttpServer): number => s.requests.get('git-upload-pack') ?? 0;
+  const tree = async (dir: string): Promise<string[]> =>
+    (await readdir(dir, { recursive: true })).filter((p) => !p.startsWith('.git')).sort();
+
+  it('a second checkout of the same commit is copied from the cache: ls-remote only, same files and message', async () => {
+    const cache = new CheckoutCache();
+    try {
+      const a = await run(`${http.url}/app.git`, { branch: 'main' }, {}, { cache });
+      const before = uploads(http);
+      const b = await run(`${http.url}/app.git`, { branch: 'main' }, {}, { cache });
+      assert.equal(uploads(http) - before, 1);
+      assert.deepEqual({ ...b.res }, { ...a.res });
+      assert.deepEqual(await tree(b.dir), await tree(a.dir));
+      assert.equal(await readFile(join(b.dir, 'deploy/app.yaml'), 'utf8'), 'kind: B\n');
+      assert.equal(gitSync(b.dir, ['rev-parse', 'HEAD']).trim(), second);
+      assert.deepEqual(cache.stats, { hits: 1, misses: 1, stored: 1, evicted: 0 });
+    } finally {
+      await cache.close();
+    }
+  });
+
+  it('concurrent checkouts of one commit fetch once (single flight)', async () => {
+    const cache = new CheckoutCache();
+    try {
+      const before = uploads(http);
+      const all = await Promise.all([1, 2, 3].map(() => run(`${http.url}/app.git`, { tag: 'v1.0.0' }, {}, { cache })));
+      for (const r of all) assert.equal(r.res?.hash, first);
+      // three ls-remotes, one fetch (a fetch is at least one upload-pack POST)
+      assert.ok(uploads(http) - before <= 3 + 2, `upload-pack requests: ${uploads(http) - before}`);
+      assert.equal(cache.stats.stored, 1);
+      assert.equal(cache.stats.hits, 2);
+    } finally {
+      await cache.close();
+    }
+  });
+
+  it('different credentials, sparse options or refs do not share an entry, and each caller still authenticates', async () => {
+    const cache = new CheckoutCache();
+    try {
+      await run(`${basic.url}/app.git`, { branch: 'main' }, { username: 'alice', password: 's3cr3t-pw' }, { cache });
+      await assert.rejects(
+        run(`${basic.url}/app.git`, { branch: 'main' }, { username: 'alice', password: 'wrong-pw-123' }, { cache }),
+        (e: Error) => e instanceof GitError && e.code === 'auth',
+      );
+      const sparse = await run(`${basic.url}/app.git`, { branch: 'main' }, { username: 'alice', password: 's3cr3t-pw' }, { cache, sparse: ['deploy'] });
+      assert.deepEqual(await tree(sparse.dir), ['deploy', 'deploy/app.yaml']);
+      assert.equal(cache.stats.hits, 0);
+      assert.equal(cache.stats.stored, 2);
+    } finally {
+      await cache.close();
+    }
+  });
+
+  it('a cached checkout still obeys the size limit of each caller', async () => {
+    const cache = new CheckoutCache();
+    try {
+      await run(`${http.url}/app.git`, { branch: 'main' }, {}, { cache });
+      await assert.rejects(run(`${http.url}/app.git`, { branch: 'main' }, {}, { cache, maxBytes: 100 }), /exceeds the limit of 100 bytes/);
+      assert.equal(cache.stats.hits, 1);
+    } finally {
+      await cache.close();
+    }
+  });
+
+  it('least recently used entries beyond maxEntries are evicted and their files removed', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'sluice-cache-parent-'));
+    dirs.push(parent);
+    const cache = new CheckoutCache({ parentDir: parent, maxEntries: 1 });
+    try {
+      await run(`${http.url}/app.git`, { tag: 'v1.0.0' }, {}, { cache });
+      await run(`${http.url}/app.git`, { branch: 'main' }, {}, { cache });
+      assert.equal(cache.stats.evicted, 1);
+      const [root] = await readdir(parent);
+      assert.equal((await readdir(join(parent, root ?? ''))).length, 1);
+    } finally {
+      await cache.close();
+    }
+    assert.deepEqual(await readdir(parent), []);
   });
 });
 

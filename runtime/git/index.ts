@@ -1,5 +1,7 @@
 export { openAuth } from './auth.js';
 export type { AuthSession, GitAuth } from './auth.js';
+export { CheckoutCache } from './cache.js';
+export type { CachedCheckout, CheckoutCacheOptions } from './cache.js';
 export { checkout, sameCommit } from './checkout.js';
 export type { CheckoutOptions, CheckoutResult } from './checkout.js';
 export { GitError, classify } from './errors.js';

@@ -35,7 +35,7 @@ export interface SourceEnv {
 }
 
 export async function startSourceEnv(
-  opts: { gitMaxBytes?: number; concurrent?: number; qps?: number; burst?: number } = {},
+  opts: { gitMaxBytes?: number; concurrent?: number; qps?: number; burst?: number; gitCheckoutCache?: false } = {},
 ): Promise<SourceEnv> {
   const cluster = await getTestCluster();
   await ensureCrds();
@@ -72,6 +72,7 @@ export async function startSourceEnv(
     retentionTTLMs: 60_000,
     retentionRecords: 2,
     ...(opts.gitMaxBytes ? { gitMaxBytes: opts.gitMaxBytes } : {}),
+    ...(opts.gitCheckoutCache === false ? { gitCheckoutCache: false as const } : {}),
   });
   mgr.add(artifactServerRunnable(storage, storageAddr, leaseId));
   const ac = new AbortController();

@@ -2,7 +2,7 @@ import type { Artifact } from '../../../api/meta/types.js';
 import type { GitRepository } from '../../../api/source/v1/git-repository.js';
 import type { Storage } from '../../../runtime/artifact/index.js';
 import type { KubeClient } from '../../../runtime/client/index.js';
-import type { CheckoutResult } from '../../../runtime/git/index.js';
+import type { CheckoutCache, CheckoutResult } from '../../../runtime/git/index.js';
 import type { Conditions } from './conditions.js';
 
 /** What the GitRepository reconciler needs from the process. */
@@ -13,6 +13,8 @@ export interface GitRepositoryDeps {
   readonly requeueDependencyMs?: number;
   /** Largest checkout in bytes (our addition; Flux has no such limit). @default 1 GiB */
   readonly gitMaxBytes?: number;
+  /** Completed checkouts shared between objects (same remote, commit, credentials and options). */
+  readonly checkoutCache?: CheckoutCache;
   /** Records a Kubernetes event for the object. */
   readonly recordEvent: EventRecorder;
   /** Field manager for status patches. @default 'source-controller' */

@@ -3,6 +3,8 @@ import { Storage, advertisedAddress } from '../../../runtime/artifact/index.js';
 import type { DigestAlgorithm } from '../../../runtime/artifact/index.js';
 import type { Informer } from '../../../runtime/cache/index.js';
 import type { KubeObject } from '../../../runtime/client/index.js';
+import { CheckoutCache } from '../../../runtime/git/index.js';
+import type { CheckoutCacheOptions } from '../../../runtime/git/index.js';
 import type { Controller, Manager } from '../../../runtime/manager/index.js';
 import type { GitRepositoryDeps } from './context.js';
 import { EventRecorder } from '../../../runtime/events/index.js';
@@ -24,6 +26,11 @@ export interface SourceStorageOptions {
   readonly digestAlgorithm?: DigestAlgorithm;
   /** Largest Git checkout in bytes. @default 1 GiB */
   readonly gitMaxBytes?: number;
+  /**
+   * Share completed checkouts between GitRepositories that resolve to the same commit of the same
+   * remote with the same credentials and content options (false turns it off). @default {}
+   */
+  readonly gitCheckoutCache?: false | CheckoutCacheOptions;
 }
 
 /**
@@ -35,7 +42,7 @@ export interface SourceStorageOptions {
 export function setupGitRepositoryController(
   mgr: Manager,
   opts: SourceStorageOptions,
-): { storage: Storage; controller: Controller; leaseId: string } {
+): { storage: Storage; controller: Controller; leaseId: string; checkoutCache?: CheckoutCache } {
   const storage = new Storage({
     path: opts.storagePath,
     address: advertisedAddress(opts.storageAddr, opts.storageAdvAddr ?? ''),
@@ -52,6 +59,18 @@ export function setupGitRepositoryController(
     kind: 'GitRepository',
     sharded: true,
   });
+  const checkoutCache = opts.gitCheckoutCache === false ? undefined : new CheckoutCache(opts.gitCheckoutCache ?? {});
+  if (checkoutCache) {
+    mgr.add({
+      name: 'gitrepository-checkout-cache',
+      start: (signal) =>
+        new Promise<void>((resolve) => {
+          const close = (): void => void checkoutCache.close().finally(resolve);
+          if (signal.aborted) close();
+          else signal.addEventListener('abort', close, { once: true });
+        }),
+    });
+  }
   const deps: GitRepositoryDeps = {
     client: mgr.kube,
     storage,
@@ -67,6 +86,7 @@ export function setupGitRepositoryController(
       return o ? structuredClone(o) : undefined;
     },
     ...(opts.gitMaxBytes ? { gitMaxBytes: opts.gitMaxBytes } : {}),
+    ...(checkoutCache ? { checkoutCache } : {}),
   };
   const leaseId = mgr.leaseIdFor('source-controller');
   const controller = mgr.newController({
@@ -84,5 +104,5 @@ export function setupGitRepositoryController(
     },
   });
   controller.watchPrimary(informer as unknown as Informer);
-  return { storage, controller, leaseId };
+  return { storage, controller, leaseId, ...(checkoutCache ? { checkoutCache } : {}) };
 }

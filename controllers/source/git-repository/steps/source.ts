@@ -3,7 +3,7 @@ import type { Artifact } from '../../../../api/meta/types.js';
 import type { GitRepository } from '../../../../api/source/v1/git-repository.js';
 import type { KubeObject } from '../../../../runtime/client/index.js';
 import { gitRevision, sameRevision } from '../../../../runtime/artifact/index.js';
-import { GitError, checkout, openAuth } from '../../../../runtime/git/index.js';
+import { CheckoutCache, GitError, checkout, openAuth } from '../../../../runtime/git/index.js';
 import type { CheckoutResult, GitAuth } from '../../../../runtime/git/index.js';
 import { authFromSecret, decodeSecretData, proxyFromSecret } from '../auth.js';
 import { contentConfigChanged, includesDiffer } from '../content-config.js';
@@ -229,6 +229,9 @@ async function gitCheckout(ctx: StepContext, auth: GitAuth, optimized: boolean):
       ...(obj.spec.sparseCheckout ? { sparseCheckout: obj.spec.sparseCheckout } : {}),
       ...(last ? { lastObservedRevision: last } : {}),
       ...(deps.gitMaxBytes ? { maxBytes: deps.gitMaxBytes } : {}),
+      ...(deps.checkoutCache
+        ? { cache: { store: deps.checkoutCache, credentials: CheckoutCache.key({ ...auth }) } }
+        : {}),
     });
     if (!res) throw fetchFailed(ctx, generic('git repository is empty', 'EmptyGitRepository'));
     return res;
