@@ -6,8 +6,8 @@
  *
  * `fs` is any engines/fs FileSystem (MemoryFileSystem, or runtime/fs/disk-fs DiskFileSystem rooted at the
  * artifact directory); nothing outside its root is ever read. Invalid input throws KustomizeError (`code`
- * + a message naming the file). Unsupported fields (vars, replacements, crds, openapi, configurations,
- * transformers/generators/validators, helmCharts) are refused with code 'not-supported'.
+ * + a message naming the file). Unsupported fields (crds, openapi, configurations, transformers/generators/
+ * validators, buildMetadata, helmCharts) are refused with code 'not-supported'.
  */
 export { buildKustomization, type BuildResult, type KustomizeOptions, Kustomizer } from './kustomizer.js';
 export { KustomizeError, type KustomizeErrorCode } from './errors.js';

@@ -8,11 +8,11 @@ const SUPPORTED = new Set([
   'apiVersion', 'kind', 'metadata', 'resources', 'bases', 'components', 'namespace', 'namePrefix', 'nameSuffix',
   'commonLabels', 'labels', 'commonAnnotations', 'images', 'replicas', 'configMapGenerator', 'secretGenerator',
   'generatorOptions', 'patches', 'patchesStrategicMerge', 'patchesJson6902', 'sortOptions', 'buildMetadata',
-  'replacements', 'imageTags',
+  'replacements', 'imageTags', 'vars',
 ]);
 /** Fields kustomize knows that this engine refuses with a clear error instead of building them wrongly. */
 const UNSUPPORTED = new Set([
-  'helmCharts', 'helmChartInflationGenerator', 'helmGlobals', 'vars', 'crds', 'openapi',
+  'helmCharts', 'helmChartInflationGenerator', 'helmGlobals', 'crds', 'openapi',
   'configurations', 'transformers', 'generators', 'validators',
 ]);
 

@@ -7,6 +7,7 @@ import { parseKustomization } from './kustomization.js';
 import { idString, type Resource } from './resource.js';
 import { sortResources } from './sort.js';
 import { accumulate, finish } from './target.js';
+import { resolveVars } from './vars.js';
 
 export type KustomizeOptions = LoaderOptions;
 
@@ -32,8 +33,10 @@ export class Kustomizer {
     const dir = loader.realPath(normalizePath(path));
     if (!loader.isDir(dir)) throw new KustomizeError('missing-file', `must build at directory: not a valid directory: '${path}'`);
     const top = parseKustomization(loader.readBytesText(loader.findKustomization(dir)), loader.findKustomization(dir));
-    const acc = accumulate({ loader, visiting: [] }, dir, [], false, true);
+    const state = { loader, visiting: [], vars: [] };
+    const acc = accumulate(state, dir, [], false, true);
     finish(acc);
+    resolveVars(acc, state.vars);
     const kept = acc.filter((r) => r.stringMap('annotations')[LOCAL_CONFIG] === undefined);
     let order: 'legacy' | 'fifo' = 'legacy';
     let first: string[] | undefined;

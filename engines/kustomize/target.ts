@@ -16,12 +16,15 @@ import type { Loader } from './loader.js';
 import { effectiveNamespace, idEquals, idString, isClusterScoped, type ResId, Resource } from './resource.js';
 import { applyReplacements } from './replacements.js';
 import { matchesSelector } from './selector.js';
+import { mergeVars, type VarDef } from './vars.js';
 import { strategicMerge } from './strategic-merge.js';
 import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas } from './transformers.js';
 
 export interface BuildState {
   readonly loader: Loader;
   readonly visiting: string[];
+  /** Every var of the build, merged as kustomizations finish (resolved at the very end). */
+  readonly vars: VarDef[];
 }
 
 export function resourcesFromText(text: string, file: string): Resource[] {
@@ -99,6 +102,7 @@ export function accumulate(st: BuildState, dir: string, acc: Resource[], isCompo
       accumulate(st, cdir, own, true);
     }
     runTransformers(st, dir, k, own, file);
+    mergeVars(own, k.vars, st.vars, file);
     if (!isComponent) appendAll(acc, own, file);
     return acc;
   } finally {
