@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { KubeObject } from '../../runtime/client/index.js';
 import type { ChangeSet, ResourceManager } from '../../runtime/ssa/index.js';
+import { AppliedMemory, type LiveVersions } from './applied-memory.js';
 import { inventoryFromChangeSet, inventoryId, staleObjects, type InventoryEntry } from './inventory.js';
 import {
   finalizer,
@@ -43,7 +44,18 @@ function jitter(ms: number): number {
 }
 
 export class KustomizationReconciler {
+  /** What the last successful apply left, for skipping dry-runs (see applied-memory.ts). */
+  readonly memory = new AppliedMemory();
+
   constructor(private readonly deps: KustomizeDeps) {}
+
+  /** The watch cache can stand in for dry-runs only with the controller's own identity. */
+  private liveVersionsFor(ks: KustomizationObject): LiveVersions | undefined {
+    if (this.deps.options?.skipUnchangedDryRun === false) return undefined;
+    if (ks.spec.serviceAccountName || this.deps.options?.defaultServiceAccount || ks.spec.kubeConfig)
+      return undefined;
+    return this.deps.liveVersions;
+  }
 
   /** One reconcile of `namespace/name`; never throws for reconcile failures (they land in status). */
   async reconcile(namespace: string, name: string): Promise<ReconcileResult> {
@@ -52,6 +64,7 @@ export class KustomizationReconciler {
     if (!ks) return {};
     const finalizers = ks.metadata.finalizers ?? [];
     if (ks.metadata.deletionTimestamp) {
+      this.memory.forget(ks.metadata.uid ?? '');
       if (!finalizers.includes(finalizer)) return {};
       if (!(await finalize(this.deps, ks))) return { requeueAfterMs: retryIntervalMs(ks) };
       await this.deps.client.patch(ref, 'merge', {
@@ -157,9 +170,13 @@ export class KustomizationReconciler {
     const digest = historyDigest(objects);
     const rm = resourceManager(this.deps, ks);
     const prepared = prepareObjects(ks, objects);
+    const live = this.liveVersionsFor(ks);
+    const uid = ks.metadata.uid ?? '';
+    const generation = ks.metadata.generation ?? 0;
+    const known = live ? this.memory.knownUnchanged(uid, artifact.digest, generation, live) : undefined;
     let changeSet: ChangeSet;
     try {
-      changeSet = await applyObjects(rm, ks, prepared, this.deps.options?.overrideManagers);
+      changeSet = await applyObjects(rm, ks, prepared, this.deps.options?.overrideManagers, known);
     } catch (err) {
       this.recordHistory(w, digest, 'ReconciliationFailed', start);
       throw err;
@@ -185,6 +202,10 @@ export class KustomizationReconciler {
     else delete w.status['lastAppliedOriginRevision'];
     conds.set('Ready', 'True', 'ReconciliationSucceeded', `Applied revision: ${artifact.revision}`);
     this.recordHistory(w, digest, 'ReconciliationSucceeded', start);
+    if (live) {
+      this.memory.record(uid, artifact.digest, generation, prepared, changeSet);
+      live.watch?.(prepared);
+    } else this.memory.forget(uid);
     return { requeueAfterMs: jitter(intervalMs(ks)) };
   }
 

@@ -10,6 +10,7 @@ import type { KubeObject } from '../../runtime/client/index.js';
 import type { Controller, Manager, Request } from '../../runtime/manager/index.js';
 import { WorkerPool } from '../../runtime/workers/index.js';
 import { pooledBuilder } from './builder.js';
+import { cacheLiveVersions } from './live-versions.js';
 import { kustomizationEvents } from './events.js';
 import { kustomizationApiVersion, type KustomizationObject } from './object.js';
 import { KustomizationReconciler } from './reconciler.js';
@@ -69,6 +70,7 @@ export function setupKustomizationController(
     builder: opts.builder ?? pooledBuilder(buildPool(mgr, opts.buildWorkers)),
     events: kustomizationEvents(mgr.kube, mgr.log, mgr.options.eventsAddr),
     cel: celCompiler(),
+    liveVersions: cacheLiveVersions(mgr.cache),
     options: {
       requeueDependencyMs: mgr.options.requeueDependencyMs,
       strictSubstitutions: gates['StrictPostBuildSubstitutions'] === true,

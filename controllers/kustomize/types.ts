@@ -4,6 +4,7 @@
  */
 import type { KubeClient, KubeObject } from '../../runtime/client/index.js';
 import type { CelCompiler } from '../../runtime/health/index.js';
+import type { LiveVersions } from './applied-memory.js';
 
 export interface SourceArtifact {
   readonly url: string;
@@ -68,6 +69,8 @@ export interface KustomizeControllerOptions {
   readonly overrideManagers?: readonly string[];
   /** `--sops-age-secret` (in the runtime namespace): fallback age keys when no secretRef is set. */
   readonly sopsAgeSecret?: { readonly namespace: string; readonly name: string };
+  /** Skip the dry-run of provably unchanged objects when liveVersions is set. @default true */
+  readonly skipUnchangedDryRun?: boolean;
   /** Temp directory root for artifacts. @default os.tmpdir() */
   readonly tmpDir?: string;
 }
@@ -79,6 +82,8 @@ export interface KustomizeDeps {
   readonly events: EventRecorder;
   /** CEL engine for healthCheckExprs and readyExpr; without it those fields are a terminal error. */
   readonly cel?: CelCompiler;
+  /** Watch-cache resourceVersions; with them unchanged objects skip the dry-run (Beyond Flux). */
+  readonly liveVersions?: LiveVersions;
   readonly options?: KustomizeControllerOptions;
 }
 

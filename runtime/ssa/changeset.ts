@@ -15,6 +15,8 @@ export interface ChangeSetEntry {
   /** `Kind/namespace/name` or `Kind/name`. */
   readonly subject: string;
   readonly action: Action;
+  /** Live resourceVersion after an apply or a no-op dry-run, when the server returned one. */
+  readonly resourceVersion?: string;
 }
 
 /** Flux FmtUnstructured: `Kind/namespace/name`, or `Kind/name` when cluster-scoped. */

@@ -35,10 +35,11 @@ export interface ApplyOptions {
   /** @default 60000 */
   readonly waitTimeoutMs?: number;
   /**
-   * Beyond Flux: objects for which this returns true are reported `unchanged` without a GET or a
-   * dry-run (the caller proves from its watch cache that nothing changed since the last apply).
+   * Beyond Flux: objects for which this returns a resourceVersion are reported `unchanged` (with
+   * that version) without a GET or a dry-run: the caller proves from its watch cache that neither the
+   * desired object nor the live one changed since the last successful apply.
    */
-  readonly knownUnchanged?: (obj: KubeObject) => boolean;
+  readonly knownUnchanged?: (obj: KubeObject) => string | undefined;
 }
 
 export interface DeleteOptions {
@@ -122,7 +123,8 @@ export class ResourceManager {
     obj: KubeObject,
     opts: ApplyOptions,
   ): Promise<{ entry: ChangeSetEntry; apply: boolean }> {
-    if (opts.knownUnchanged?.(obj)) return { entry: entryFor(obj, 'unchanged'), apply: false };
+    const known = opts.knownUnchanged?.(obj);
+    if (known) return { entry: { ...entryFor(obj, 'unchanged'), resourceVersion: known }, apply: false };
     let live = await this.getLive(obj);
     if (anyInMetadata(obj, opts.exclusionSelector) || anyInMetadata(live, opts.exclusionSelector)) {
       return { entry: entryFor(live ?? obj, 'skipped'), apply: false };
@@ -149,7 +151,8 @@ export class ResourceManager {
     if (patched || hasDrifted(live, dry)) {
       return { entry: entryFor(dry, dry.metadata.resourceVersion ? 'configured' : 'created'), apply: true };
     }
-    return { entry: entryFor(dry, 'unchanged'), apply: false };
+    const rv = dry.metadata.resourceVersion;
+    return { entry: { ...entryFor(dry, 'unchanged'), ...(rv ? { resourceVersion: rv } : {}) }, apply: false };
   }
 
   private async recreate(obj: KubeObject, opts: ApplyOptions): Promise<void> {
@@ -204,13 +207,15 @@ export class ResourceManager {
       const obj = sorted[i];
       if (!plan || !obj) continue;
       if (plan.apply) {
+        let applied: KubeObject;
         try {
-          await this.client.apply(obj, { force: true, fieldManager: this.fieldManager });
+          applied = await this.client.apply(obj, { force: true, fieldManager: this.fieldManager });
         } catch (err) {
           throw new ApplyError(`${plan.entry.subject} apply failed: ${errorText(err)}`, done, { cause: err });
         }
-      }
-      done.add(plan.entry);
+        const rv = applied.metadata?.resourceVersion;
+        done.add(rv ? { ...plan.entry, resourceVersion: rv } : plan.entry);
+      } else done.add(plan.entry);
     }
     return done;
   }

@@ -41,7 +41,11 @@ export function prepareObjects(ks: KustomizationObject, objects: readonly KubeOb
  * Dry-runs every object outside stage 1 before stage 1 is applied, so a broken object leaves the
  * cluster untouched. Errors an earlier stage would resolve (its Namespace or CRD is in the set) pass.
  */
-export async function validateSet(rm: ResourceManager, objects: readonly KubeObject[]): Promise<void> {
+export async function validateSet(
+  rm: ResourceManager,
+  objects: readonly KubeObject[],
+  knownUnchanged?: (obj: KubeObject) => string | undefined,
+): Promise<void> {
   const defs = objects.filter(isClusterDefinition);
   if (defs.length === 0) return;
   const namespaces = new Set(defs.filter((d) => d.kind === 'Namespace').map((d) => d.metadata.name));
@@ -51,7 +55,7 @@ export async function validateSet(rm: ResourceManager, objects: readonly KubeObj
       .map((d) => (d['spec'] as { group?: string } | undefined)?.group),
   );
   for (const o of objects) {
-    if (isClusterDefinition(o)) continue;
+    if (isClusterDefinition(o) || knownUnchanged?.(o)) continue;
     try {
       await rm.client.apply(o, { dryRun: true, force: true, fieldManager: rm.fieldManager });
     } catch (err) {
@@ -77,9 +81,10 @@ export async function applyObjects(
   ks: KustomizationObject,
   objects: readonly KubeObject[],
   overrideManagers: readonly string[] = [],
+  knownUnchanged?: (obj: KubeObject) => string | undefined,
 ): Promise<ChangeSet> {
   try {
-    await validateSet(rm, objects);
+    await validateSet(rm, objects, knownUnchanged);
     return await rm.applyAllStaged(objects, {
       force: ks.spec.force === true,
       forceSelector,
@@ -89,6 +94,7 @@ export async function applyObjects(
       cleanupExclusions: mergeSelector,
       waitIntervalMs: 2000,
       waitTimeoutMs: 60_000,
+      ...(knownUnchanged ? { knownUnchanged } : {}),
     });
   } catch (err) {
     let message = err instanceof Error ? err.message : String(err);
