@@ -50,14 +50,18 @@ async function helmObjects(kube: KubeClient, hr: KubeObject): Promise<ObjMetadat
   return out;
 }
 
-async function childrenOf(kube: KubeClient, m: ObjMetadata, depth: number): Promise<ObjTree[] | undefined> {
-  if (depth > 20) return undefined;
+const key = (m: ObjMetadata): string => `${m.GroupKind.Group}|${m.GroupKind.Kind}|${m.Namespace}|${m.Name}`;
+
+/** `seen` holds the ancestors: a Kustomization that lists itself (flux-system does) is shown, not entered. */
+async function childrenOf(kube: KubeClient, m: ObjMetadata, seen: ReadonlySet<string>): Promise<ObjTree[] | undefined> {
+  if (seen.has(key(m))) return undefined;
+  const path = new Set([...seen, key(m)]);
   if (m.GroupKind.Kind === 'Kustomization' && m.GroupKind.Group === 'kustomize.toolkit.fluxcd.io') {
     const ks = await kube.getOrUndefined({ apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', namespace: m.Namespace, name: m.Name });
     if (!ks) return undefined;
     const entries = (ks as { status?: { inventory?: { entries?: Array<{ id: string }> } } }).status?.inventory?.entries ?? [];
     const kids = entries.map((e) => parseInventoryId(e.id)).filter((x): x is ObjMetadata => x !== undefined);
-    return Promise.all(kids.map(async (k) => ({ resource: k, ...(await withChildren(kube, k, depth + 1)) })));
+    return Promise.all(kids.map(async (k) => ({ resource: k, ...(await withChildren(kube, k, path)) })));
   }
   if (m.GroupKind.Kind === 'HelmRelease' && m.GroupKind.Group === 'helm.toolkit.fluxcd.io') {
     const hr = await kube.getOrUndefined({ apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease', namespace: m.Namespace, name: m.Name });
@@ -68,8 +72,8 @@ async function childrenOf(kube: KubeClient, m: ObjMetadata, depth: number): Prom
   return undefined;
 }
 
-async function withChildren(kube: KubeClient, m: ObjMetadata, depth: number): Promise<{ resources?: ObjTree[] }> {
-  const kids = await childrenOf(kube, m, depth);
+async function withChildren(kube: KubeClient, m: ObjMetadata, seen: ReadonlySet<string>): Promise<{ resources?: ObjTree[] }> {
+  const kids = await childrenOf(kube, m, seen);
   return kids && kids.length > 0 ? { resources: kids } : {};
 }
 
@@ -77,7 +81,7 @@ export async function kustomizationTree(kube: KubeClient, namespace: string, nam
   const root: ObjMetadata = { Namespace: namespace, Name: name, GroupKind: { Group: 'kustomize.toolkit.fluxcd.io', Kind: 'Kustomization' } };
   const ks = await kube.getOrUndefined({ apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', namespace, name });
   if (!ks) throw new Error(`Kustomization object '${name}' not found in "${namespace}" namespace`);
-  return { resource: root, ...(await withChildren(kube, root, 0)) };
+  return { resource: root, ...(await withChildren(kube, root, new Set())) };
 }
 
 /** Keeps only Flux objects (and the branches leading to them). */

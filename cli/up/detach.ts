@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, openSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KubeClient } from '../../runtime/client/index.js';
@@ -41,6 +41,7 @@ export interface DetachOptions {
 export async function runDetached(o: DetachOptions): Promise<UpState> {
   const p = o.paths;
   const logFile = join(p.logs, 'up.log');
+  await mkdir(p.logs, { recursive: true });
   await rm(join(p.logs, 'up.error'), { force: true });
   const fd = openSync(logFile, 'a');
   const child = spawn(process.execPath, [sluiceBin(), 'up', '--serve', ...o.args], {
