@@ -3,8 +3,7 @@
  * fromYamlArray, toJson, fromJson, fromJsonArray, fromToml, and the engine-bound include, tpl,
  * required, fail, lookup and getHostByName (pkg/engine/funcs.go and engine.go).
  *
- * Not provided: `toToml` and `toYamlPretty` (BurntSushi/toml and yaml.v3 encoders have no faithful
- * port here yet); a template calling them fails at parse time with Go's "function not defined".
+ * `toToml` is BurntSushi/toml's encoder (./toml-encode.ts).
  */
 import { parse as parseToml } from 'smol-toml';
 import { quote } from '../gofmt/quote.js';
@@ -15,6 +14,7 @@ import type { GoFuncValue, GoMap, GoValue } from '../gotemplate/value.js';
 import { fromJSONData } from '../gotemplate/value.js';
 import { sprigFuncMap } from '../sprig/index.js';
 import { timeValue } from '../sprig/gotime.js';
+import { toTOML } from './toml-encode.js';
 import { marshalYAMLv2 } from '../yaml/go-yaml-v2-marshal.js';
 import { unmarshalYAMLv2 } from '../yaml/go-yaml-v2-unmarshal.js';
 
@@ -169,6 +169,7 @@ export function helmFuncMap(options: HelmFuncOptions = {}): Record<string, GoFun
     }),
     fromJson: goFunc('func(string) map[string]interface {}', (s) => fromJSON(String(s))),
     fromJsonArray: goFunc('func(string) []interface {}', (s) => fromJSONArray(String(s))),
+    toToml: goFunc('func(interface {}) string', (v) => toTOML(v)),
     fromToml: goFunc('func(string) map[string]interface {}', (s) => fromTOML(String(s))),
     required: goFunc('func(string, interface {}) (interface {}, error)', (warn, val) => {
       if (val === null || val === '') {

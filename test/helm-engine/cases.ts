@@ -325,7 +325,7 @@ export const chartCases: ChartCase[] = [
     errors: 'fails',
   },
   {
-    name: 'toToml is not available',
+    name: 'fromToml of a small document',
     templates: { 'templates/c.yaml': '{{ fromToml "a = 1\\nb = \\"x\\"" }}' },
   },
 ];
