@@ -30,7 +30,7 @@ export interface BuildState {
 export function resourcesFromText(text: string, file: string): Resource[] {
   let docs: YValue[];
   try {
-    docs = parseYamlStream(text, file);
+    docs = parseYamlStream(text, file, { stringKeysOnly: true });
   } catch (err) {
     throw new KustomizeError('invalid-resource', `${(err as Error).message}`);
   }

@@ -3,7 +3,7 @@
  * output of sigs.k8s.io/yaml.JSONToYAML (yaml.v2 emitter after a JSON round trip).
  * (engines/yaml/go-yaml-v2* belongs to the Go-template engine and is separate.)
  */
-export { parseYaml, parseYamlStream, YamlParseError } from './parse.js';
+export { parseYaml, parseYamlStream, type ParseOptions, YamlParseError } from './parse.js';
 export { jsonToYaml, sortKeysV2, v2KeyLess, v2PlainIsString, YamlEmitError } from './json-to-yaml.js';
 export { resolvePlainV3, goFormatFloat, goJsonFloat } from './go-scalar.js';
 export {

@@ -26,8 +26,16 @@ const TAGS: Record<string, 'str' | 'int' | 'float' | 'bool' | 'null' | 'timestam
   'tag:yaml.org,2002:binary': 'binary',
 };
 
+export interface ParseOptions {
+  /**
+   * Refuse plain map keys that yaml.v3 resolves to a non-string (`1:`, `true:`, `~:`): kyaml keeps them,
+   * and kustomize then fails to print the resource (encoding/json has no non-string keys).
+   */
+  readonly stringKeysOnly?: boolean;
+}
+
 /** Parses every document of a YAML stream; empty documents (only comments or nothing) are omitted. */
-export function parseYamlStream(text: string, source = '<input>'): YValue[] {
+export function parseYamlStream(text: string, source = '<input>', options: ParseOptions = {}): YValue[] {
   const docs = parseAllDocuments(text, { schema: 'failsafe', uniqueKeys: false, strict: false });
   if (!Array.isArray(docs)) return [];
   const out: YValue[] = [];
@@ -36,7 +44,7 @@ export function parseYamlStream(text: string, source = '<input>'): YValue[] {
       throw new YamlParseError(`${source}: ${firstLine(doc.errors[0]?.message ?? 'invalid YAML')}`);
     }
     if (doc.contents === null) continue;
-    out.push(convert(doc.contents as Node, doc, source, new Map()));
+    out.push(convert(doc.contents as Node, doc, source, new Map(), options.stringKeysOnly ?? false));
   }
   return out;
 }
@@ -51,11 +59,11 @@ function firstLine(s: string): string {
   return s.split('\n')[0] ?? s;
 }
 
-function convert(node: Node, doc: Document, source: string, anchors: Map<Node, YValue>): YValue {
+function convert(node: Node, doc: Document, source: string, anchors: Map<Node, YValue>, strictKeys = false): YValue {
   if (isAlias(node)) {
     const target = (node as Alias).resolve(doc);
     if (!target) throw new YamlParseError(`${source}: unknown anchor '${(node as Alias).source}' referenced`);
-    const v = anchors.get(target as Node) ?? convert(target as Node, doc, source, anchors);
+    const v = anchors.get(target as Node) ?? convert(target as Node, doc, source, anchors, strictKeys);
     return deepClone(v);
   }
   let v: YValue;
@@ -66,12 +74,17 @@ function convert(node: Node, doc: Document, source: string, anchors: Map<Node, Y
       const k = pair.key as Node | null;
       let key: string;
       if (k === null) key = '';
-      else if (isScalar(k)) key = String(k.value ?? '');
+      else if (isScalar(k)) {
+        key = String(k.value ?? '');
+        if (strictKeys && (k.type === 'PLAIN' || k.type === undefined) && !k.tag && key !== '<<' && resolvePlainV3(key) !== 'str') {
+          throw new YamlParseError(`${source}: map key ${JSON.stringify(key)} is not a string (quote it): kustomize cannot print it`);
+        }
+      }
       else if (isAlias(k)) {
-        const kv = convert(k, doc, source, anchors);
+        const kv = convert(k, doc, source, anchors, strictKeys);
         key = typeof kv === 'string' ? kv : kv instanceof YScalar ? kv.text : JSON.stringify(kv);
       } else throw new YamlParseError(`${source}: complex mapping keys are not supported`);
-      const value = pair.value === null ? null : convert(pair.value as Node, doc, source, anchors);
+      const value = pair.value === null ? null : convert(pair.value as Node, doc, source, anchors, strictKeys);
       if (key === '<<' && isScalar(k) && k.type === 'PLAIN') {
         mergeInto(m, value);
         continue;
@@ -83,7 +96,7 @@ function convert(node: Node, doc: Document, source: string, anchors: Map<Node, Y
     }
     v = m;
   } else if (isSeq(node)) {
-    v = node.items.map((it) => (it === null ? null : convert(it as Node, doc, source, anchors)));
+    v = node.items.map((it) => (it === null ? null : convert(it as Node, doc, source, anchors, strictKeys)));
   } else v = null;
   if (node.anchor) anchors.set(node, v);
   return v;

@@ -309,6 +309,15 @@ export const fieldScenarios: Scenario[] = [
     },
   },
   {
+    name: 'a plain number as a map key in a resource fails the build like kustomize',
+    files: { 'kustomization.yaml': 'resources:\n- r.yaml\n', 'r.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  1: x\n' },
+    error: /map key "1" is not a string/,
+  },
+  {
+    name: 'quoted number and boolean map keys in a resource are strings',
+    files: { 'kustomization.yaml': 'resources:\n- r.yaml\n', 'r.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  "1": x\n  \'true\': y\n  on: z\n' },
+  },
+  {
     name: 'numbers, booleans and nulls in resources print through JSON',
     files: {
       'kustomization.yaml': 'resources:\n- r.yaml\n',
