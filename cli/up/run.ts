@@ -159,14 +159,13 @@ export async function runUp(o: UpOptions, signal: AbortSignal, onReady?: () => v
     log.successf(`all Kustomizations are Ready in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
     process.stdout.write(usage(p));
     onReady?.();
-    await new Promise<void>((resolve) => {
-      if (signal.aborted) resolve();
-      else signal.addEventListener('abort', () => resolve(), { once: true });
-      void failed.catch(() => resolve());
+    // Serve until asked to stop, or until the controllers die (then report why).
+    const crashed = await new Promise<Error | undefined>((resolve) => {
+      if (signal.aborted) resolve(undefined);
+      else signal.addEventListener('abort', () => resolve(undefined), { once: true });
+      failed.catch((err: unknown) => resolve(err instanceof Error ? err : new Error(String(err))));
     });
-    await failed.catch((err: unknown) => {
-      throw err;
-    });
+    if (crashed) throw crashed;
     return 0;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
