@@ -26,6 +26,7 @@ before(async () => {
   repo = new TestRepo(createRepoRoot(), 'fleet');
   repo.commit({
     'clusters/dev/app.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n  namespace: ${ns}\ndata:\n  greeting: hello\n`,
+    'apps/extra/extra.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n  namespace: ${ns}\n`,
   });
   server = await startGitHttpServer({ root: repo.root, auth: { kind: 'basic', username: 'git', password: 'pa55word' } });
   controllers = await startControllers(ns);
@@ -167,4 +168,16 @@ test('check reports the Kubernetes version and the installed controllers; uninst
   assert.match(dry.stderr, new RegExp(`✔ Deployment/${ns}/source-controller deleted \\(dry run\\)`));
   assert.match(dry.stderr, /✔ uninstall finished \(dry run\)/);
   await kube.get({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: ns, name: 'source-controller' });
+});
+
+test('create source git and create kustomization apply, wait for Ready and report the revisions', async () => {
+  const src = await runCli(['create', 'source', 'git', 'extra', `--url=${server.url}/fleet.git`, '--branch=main', '--secret-ref=flux-system', '-n', ns, '--timeout=2m'], env);
+  assert.equal(src.code, 0, src.stderr);
+  assert.match(src.stderr, /► applying GitRepository source\n✔ GitRepository source created\n◎ waiting for GitRepository source reconciliation\n✔ GitRepository extra is ready\n✔ fetched revision: main@sha1:[0-9a-f]{40}\n/);
+  const ks = await runCli(['create', 'ks', 'extra', '--source=GitRepository/extra', '--path=./apps/extra', '--prune=true', '-n', ns, '--timeout=2m'], env);
+  assert.equal(ks.code, 0, ks.stderr);
+  assert.match(ks.stderr, /✔ Kustomization created\n◎ waiting for Kustomization reconciliation\n✔ Kustomization extra is ready\n✔ applied revision main@sha1:[0-9a-f]{40}\n/);
+  await kube.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: ns, name: 'extra' });
+  const again = await runCli(['create', 'ks', 'extra', '--source=GitRepository/extra', '--path=./apps/extra', '--prune=true', '-n', ns, '--timeout=2m'], env);
+  assert.match(again.stderr, /✔ Kustomization updated/);
 });
