@@ -39,6 +39,11 @@ interface Work {
   originRevision?: string;
 }
 
+/** Flux's Reconciling messages: `<what> for revision <rev> with a timeout of <timeout>`. */
+function progress(what: string, revision: string, ks: KustomizationObject): string {
+  return `${what} for revision ${revision} with a timeout of ${goDuration(timeoutMs(ks))}`;
+}
+
 function jitter(ms: number): number {
   return Math.round(ms * (0.95 + Math.random() * 0.1));
 }
@@ -149,26 +154,27 @@ export class KustomizationReconciler {
       throw err;
     }
     conds.set('Ready', 'Unknown', 'Progressing', 'Reconciliation in progress');
-    conds.set(
-      'Reconciling',
-      'True',
-      'Progressing',
-      `Fetching manifests for revision ${artifact.revision} with a timeout of ${goDuration(timeoutMs(ks))}`,
-    );
+    conds.set('Reconciling', 'True', 'Progressing', progress('Fetching manifests', artifact.revision, ks));
     await this.patchStatus(w);
 
     const oldInventory = (ks.status?.inventory?.entries ?? []) as InventoryEntry[];
     const fetched = await fetchArtifact(this.deps, ks, artifact);
     let objects: KubeObject[];
+    let rm: ResourceManager;
     try {
       w.status['lastAttemptedRevision'] = artifact.revision;
+      conds.set('Reconciling', 'True', 'Progressing', progress('Building manifests', artifact.revision, ks));
+      await this.patchStatus(w);
+      // Step 7: the target cluster's client (impersonation, kubeConfig) before the build, as Flux.
+      rm = await resourceManager(this.deps, ks);
       objects = await buildManifests(this.deps, ks, fetched);
     } finally {
       await fetched.dispose();
     }
     checkNotEncrypted(objects);
     const digest = historyDigest(objects);
-    const rm = resourceManager(this.deps, ks);
+    conds.set('Reconciling', 'True', 'Progressing', progress('Detecting drift', artifact.revision, ks));
+    await this.patchStatus(w);
     const prepared = prepareObjects(ks, objects);
     const live = this.liveVersionsFor(ks);
     const uid = ks.metadata.uid ?? '';

@@ -20,6 +20,7 @@ import {
 } from '../../../runtime/ssa/index.js';
 import { ReconcileError, type KustomizeDeps } from '../types.js';
 import type { KustomizationObject } from '../object.js';
+import { targetClient } from './target.js';
 
 export function prepareObjects(ks: KustomizationObject, objects: readonly KubeObject[]): KubeObject[] {
   const common = ks.spec.commonMetadata;
@@ -67,10 +68,12 @@ export async function validateSet(
   }
 }
 
-export function resourceManager(deps: KustomizeDeps, ks: KustomizationObject): ResourceManager {
-  const sa = ks.spec.serviceAccountName || deps.options?.defaultServiceAccount;
-  const client = sa ? deps.client.impersonateServiceAccount(ks.metadata.namespace, sa) : deps.client;
-  return new ResourceManager(client, {
+/** The ResourceManager over the target cluster's client (see target.ts). */
+export async function resourceManager(
+  deps: KustomizeDeps,
+  ks: KustomizationObject,
+): Promise<ResourceManager> {
+  return new ResourceManager(await targetClient(deps, ks), {
     fieldManager: 'kustomize-controller',
     concurrency: deps.options?.concurrentSsa ?? 4,
   });

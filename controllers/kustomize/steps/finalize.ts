@@ -18,7 +18,18 @@ export async function finalize(deps: KustomizeDeps, ks: KustomizationObject): Pr
     entries.length > 0 &&
     (policy === 'Delete' || policy === 'WaitForTermination' || (policy === 'MirrorPrune' && ks.spec.prune));
   if (!shouldDelete) return true;
-  const rm = resourceManager(deps, ks);
+  let rm;
+  try {
+    rm = await resourceManager(deps, ks);
+  } catch (err) {
+    deps.events.event(
+      ks,
+      'Warning',
+      'PruneFailed',
+      `pruning for deleted resource failed: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    return false;
+  }
   const objects = inventoryObjects(entries);
   const { changeSet, error } = await rm.deleteAll(objects, {
     selector: ownerLabels(ks.metadata.name, ks.metadata.namespace),
