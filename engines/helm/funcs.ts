@@ -3,7 +3,7 @@
  * fromYamlArray, toJson, fromJson, fromJsonArray, fromToml, and the engine-bound include, tpl,
  * required, fail, lookup and getHostByName (pkg/engine/funcs.go and engine.go).
  *
- * `toToml` is BurntSushi/toml's encoder (./toml-encode.ts).
+ * `toToml` is BurntSushi/toml's encoder (./toml-encode.ts), `toYamlPretty` yaml.v3's (./yaml-v3-encode.ts).
  */
 import { parse as parseToml } from 'smol-toml';
 import { quote } from '../gofmt/quote.js';
@@ -15,6 +15,7 @@ import { fromJSONData } from '../gotemplate/value.js';
 import { sprigFuncMap } from '../sprig/index.js';
 import { timeValue } from '../sprig/gotime.js';
 import { toTOML } from './toml-encode.js';
+import { toYAMLPretty } from './yaml-v3-encode.js';
 import { marshalYAMLv2 } from '../yaml/go-yaml-v2-marshal.js';
 import { unmarshalYAMLv2 } from '../yaml/go-yaml-v2-unmarshal.js';
 
@@ -158,6 +159,7 @@ export function helmFuncMap(options: HelmFuncOptions = {}): Record<string, GoFun
   return {
     ...sprig,
     toYaml: goFunc('func(interface {}) string', (v) => toYAML(v)),
+    toYamlPretty: goFunc('func(interface {}) string', (v) => toYAMLPretty(v)),
     fromYaml: goFunc('func(string) map[string]interface {}', (s) => fromYAML(String(s))),
     fromYamlArray: goFunc('func(string) []interface {}', (s) => fromYAMLArray(String(s))),
     toJson: goFunc('func(interface {}) string', (v) => {

@@ -138,7 +138,7 @@ interface Ctx {
   key: boolean;
 }
 
-interface Analysis {
+export interface Analysis {
   multiline: boolean;
   flowPlain: boolean;
   blockPlain: boolean;
@@ -146,10 +146,10 @@ interface Analysis {
   block: boolean;
 }
 
-const isBreak = (c: string): boolean => c === '\n' || c === '\r' || c === '\u0085' || c === '\u2028' || c === '\u2029';
+export const isBreak = (c: string): boolean => c === '\n' || c === '\r' || c === '\u0085' || c === '\u2028' || c === '\u2029';
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
 
-function isPrintable(c: string): boolean {
+export function isPrintable(c: string): boolean {
   const p = c.codePointAt(0) as number;
   if (p === 0x0a) return true;
   if (p >= 0x20 && p <= 0x7e) return true;
@@ -158,7 +158,7 @@ function isPrintable(c: string): boolean {
   return false;
 }
 
-function analyze(chars: string[]): Analysis {
+export function analyze(chars: string[]): Analysis {
   if (chars.length === 0) return { multiline: false, flowPlain: false, blockPlain: true, single: true, block: false };
   let blockInd = false;
   let flowInd = false;
@@ -234,7 +234,7 @@ function analyze(chars: string[]): Analysis {
 
 type Style = 'plain' | 'single' | 'double' | 'literal';
 
-function utf8Length(s: string): number {
+export function utf8Length(s: string): number {
   let n = 0;
   for (const ch of s) {
     const p = ch.codePointAt(0) as number;
@@ -477,7 +477,7 @@ class Emitter {
   }
 }
 
-function escapeChar(c: string): string {
+export function escapeChar(c: string): string {
   const p = c.codePointAt(0) as number;
   switch (p) {
     case 0x00:
