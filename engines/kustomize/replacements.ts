@@ -4,7 +4,7 @@
  * `[key=regex]` list selectors, numeric indices and `*`; `options.create` creates missing fields, and
  * `delimiter`/`index` splice one part of a delimited scalar. A scalar target keeps its own type.
  */
-import { deepClone, isMap, resolvePlainV3, scalarText, type YMap, YScalar, type YValue } from '../yaml/index.js';
+import { deepClone, isMap, resolvePlainV3, scalarText, type YMap, YScalar, YUntaggedScalar, type YValue } from '../yaml/index.js';
 import { KustomizeError } from './errors.js';
 import { gvkSelected } from './field-spec.js';
 import { decodeYaml11 } from './kustomization-schema.js';
@@ -217,7 +217,7 @@ function plainScalar(text: string): YValue {
   const t = resolvePlainV3(text);
   if (t === 'str') return text;
   if (t === 'null') return null;
-  return new YScalar(t, text);
+  return new YUntaggedScalar(t, text);
 }
 
 function kindOf(v: YValue): Kind {

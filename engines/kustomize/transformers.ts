@@ -1,5 +1,5 @@
 /** The builtin transformers kustomize runs per kustomization, in its order. */
-import { intScalar, isMap, scalarText, type YMap, type YValue } from '../yaml/index.js';
+import { isMap, scalarText, type YMap, YScalar, type YValue, YUntaggedScalar } from '../yaml/index.js';
 import { defaultTransformerConfig } from './data/field-specs.js';
 import { KustomizeError } from './errors.js';
 import { type FieldSpec, gvkSelected, splitPath, visitField } from './field-spec.js';
@@ -128,8 +128,12 @@ export function applyReplicas(resources: Resource[], k: YMap): void {
       for (const r of resources) {
         if (![r.curId(), ...r.prevIds].some((id) => id.name === name && gvkSelected(id.gvk, fs))) continue;
         found = true;
-        visitField(r.obj, pathOf(fs), fs.create ?? false, (_v, parent, key) => {
-          parent[key] = intScalar(Number(count));
+        // kyaml's SetScalar changes the text and keeps the node's tag: a string stays a string
+        visitField(r.obj, pathOf(fs), fs.create ?? false, (v, parent, key) => {
+          const text = String(Number(count));
+          if (typeof v === 'string') parent[key] = text;
+          else if (v instanceof YScalar && !(v instanceof YUntaggedScalar)) parent[key] = new YScalar(v.tag, text);
+          else parent[key] = new YUntaggedScalar('int', text);
         }, () => null);
       }
     }

@@ -4,7 +4,7 @@
  * references done) every `$(NAME)` in the builtin varReference fields is replaced by the field's value;
  * `$$` escapes, unknown names stay as written, and a field that is exactly `$(NAME)` takes the value's type.
  */
-import { isMap, scalarText, type YMap, YScalar, type YValue } from '../yaml/index.js';
+import { isMap, scalarText, type YMap, YScalar, YUntaggedScalar, type YValue } from '../yaml/index.js';
 import { defaultTransformerConfig } from './data/field-specs.js';
 import { KustomizeError } from './errors.js';
 import { type Gvk, gvkSelected, splitPath, visitField } from './field-spec.js';
@@ -144,6 +144,15 @@ function asNode(v: Primitive, fallback: string): YValue {
   return new YScalar('float', String(v));
 }
 
+/** kyaml's IsYNodeString: a string, or a scalar kustomize created without a tag. */
+function isStringNode(v: YValue | undefined): v is string | YUntaggedScalar {
+  return typeof v === 'string' || v instanceof YUntaggedScalar;
+}
+
+function textOf(v: string | YUntaggedScalar): string {
+  return typeof v === 'string' ? v : v.text;
+}
+
 /** ResAccumulator.ResolveVars, after hash suffixes and name references. */
 export function resolveVars(acc: Resource[], vars: readonly VarDef[]): void {
   if (vars.length === 0) return;
@@ -161,17 +170,17 @@ export function resolveVars(acc: Resource[], vars: readonly VarDef[]): void {
       if (!gvkSelected(r.gvk, fs)) continue;
       visitField(r.obj, splitPath(fs.path.replaceAll('[]', '')), false, (node, parent, key) => {
         if (node === null || node === undefined) return;
-        if (typeof node === 'string') parent[key] = asNode(expand(node, lookup), node);
+        if (isStringNode(node)) parent[key] = asNode(expand(textOf(node), lookup), textOf(node));
         else if (Array.isArray(node)) {
           node.forEach((el, i) => {
-            if (typeof el !== 'string') throw new KustomizeError('transformer', 'invalid value type expect a string');
-            node[i] = asNode(expand(el, lookup), el);
+            if (!isStringNode(el)) throw new KustomizeError('transformer', 'invalid value type expect a string');
+            node[i] = asNode(expand(textOf(el), lookup), textOf(el));
           });
         } else if (isMap(node)) {
           const m: YMap = node;
           for (const k of Object.keys(m)) {
             const el = m[k];
-            if (typeof el === 'string') m[k] = asNode(expand(el, lookup), el);
+            if (isStringNode(el)) m[k] = asNode(expand(textOf(el), lookup), textOf(el));
           }
         }
       });

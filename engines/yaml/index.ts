@@ -17,5 +17,6 @@ export {
   type ScalarTag,
   type YMap,
   YScalar,
+  YUntaggedScalar,
   type YValue,
 } from './value.js';

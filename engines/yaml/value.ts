@@ -14,6 +14,12 @@ export class YScalar {
   ) {}
 }
 
+/**
+ * A scalar written without a tag by kustomize itself (kyaml nodes it creates): it prints as the type
+ * its text resolves to, but kyaml's IsYNodeString counts it as a string (so vars turn it into one).
+ */
+export class YUntaggedScalar extends YScalar {}
+
 export type YMap = { [key: string]: YValue };
 export type YValue = string | YScalar | YMap | YValue[] | null;
 

@@ -36,6 +36,23 @@ export function randomScenarios(n: number, seed: number): Scenario[] {
         `patches:\n- target:\n    kind: Deployment\n  patch: |-\n    apiVersion: apps/v1\n    kind: Deployment\n    metadata:\n      name: any\n    spec:\n      template:\n        spec:\n          containers:\n          - name: side\n            image: busybox`,
       );
     }
+    if (r() < 0.3) k.push(`labels:\n- pairs:\n    ${pick(['team', 'owner'])}: ${pick(['a', '"7"'])}\n  includeSelectors: ${pick(['true', 'false'])}\n  includeTemplates: ${pick(['true', 'false'])}`);
+    if (r() < 0.3) k.push(`secretGenerator:\n- name: sec\n  literals:\n  - token=${pick(['abc', 'x y'])}\n  type: ${pick(['Opaque', 'kubernetes.io/basic-auth'])}`);
+    if (r() < 0.3) {
+      k.push(
+        `replacements:\n- source:\n    kind: ConfigMap\n    name: cfg\n    fieldPath: ${pick(['metadata.name', 'data.K'])}\n  targets:\n  - select:\n      kind: Deployment\n    fieldPaths:\n    - spec.template.metadata.annotations.from-cfg\n    options:\n      create: true`,
+      );
+    }
+    if (r() < 0.3) {
+      k.push(
+        `vars:\n- name: CFG\n  objref:\n    kind: ConfigMap\n    name: cfg\n    apiVersion: v1\n${pick(['', '  fieldref:\n    fieldpath: data.K\n'])}`.trimEnd(),
+      );
+    }
+    if (r() < 0.3) {
+      k.push(
+        `patchesJson6902:\n- target:\n    group: apps\n    version: v1\n    kind: Deployment\n    name: ${names[0]}\n  patch: |-\n    - op: ${pick(['add', 'replace'])}\n      path: /spec/replicas\n      value: ${pick(['5', '"6"', '7'])}`,
+      );
+    }
     const overlay = r() < 0.5;
     const files: Record<string, string> = overlay
       ? {
