@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GitRepository } from '../../../api/source/v1/git-repository.js';
 import type { KubeObject } from '../../../runtime/client/index.js';
-import { Conditions, summarizeReady } from './conditions.js';
+import type { SummaryTable } from '../../../runtime/conditions/index.js';
+import { Conditions } from './conditions.js';
 import type { Condition } from './conditions.js';
 import type { GitRepositoryDeps, Step, StepContext } from './context.js';
 import { progressive } from './context.js';
@@ -27,8 +28,11 @@ export const steps: readonly Step[] = [
   reconcileArtifact,
 ];
 
-/** Ready summary table of GitRepository (source-controller gitRepositoryReadyCondition). */
-export const readySummary = {
+/**
+ * Ready summary table of GitRepository (source-controller gitRepositoryReadyCondition): the owned
+ * conditions in priority order; Reconciling and Stalled are not summarized into Ready.
+ */
+export const readySummary: SummaryTable = {
   owned: [
     'StorageOperationFailed',
     'FetchFailed',
@@ -37,7 +41,7 @@ export const readySummary = {
     'ArtifactInStorage',
     'SourceVerified',
   ],
-  negative: [
+  negativePolarity: [
     'StorageOperationFailed',
     'FetchFailed',
     'IncludeUnavailable',
@@ -46,7 +50,7 @@ export const readySummary = {
     'Reconciling',
   ],
   bipolar: ['SourceVerified'],
-} as const;
+};
 
 /** Conditions whose recovery makes a same-digest success worth a `Succeeded` event. */
 const failConditions = ['FetchFailed', 'IncludeUnavailable', 'StorageOperationFailed'];
@@ -145,7 +149,7 @@ export async function reconcileGitRepository(
   }
   const outcome = computeResult(deps, obj, conditions, err);
   recordRequest(obj);
-  summarizeReady(conditions, readySummary);
+  conditions.summarize(readySummary);
   if (err && !err.ignore && err.kind === 'generic' && conditions.isTrue('Ready'))
     conditions.markFalse('Ready', err.reason, err.message);
   if (!err && !conditions.isTrue('Ready')) {
