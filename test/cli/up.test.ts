@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { KubeClient } from '../../runtime/client/index.js';
 import { readClusterState, clusterRunning } from '../../runtime/controlplane/index.js';
 import { runCli } from './run-cli.js';
 
@@ -74,6 +75,25 @@ test('the sandbox answers sluice get all -A and sluice logs, and a second up reu
   const again = await runCli(['up', '--dir', dir]);
   assert.equal(again.code, 0, again.stderr);
   assert.match(again.stderr, /✔ sluice up is already running in .* \(pid \d+\)/);
+});
+
+test('uninstall removes the finalizers first, so the CRDs go without pruning what the Kustomizations applied', async () => {
+  const env = { KUBECONFIG: join(dir, 'cluster', 'kubeconfig') };
+  const r = await runCli(['uninstall', '--silent'], env);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stderr, /✔ Kustomization\/kube-system\/metallb finalizers deleted/);
+  assert.match(r.stderr, /✔ CustomResourceDefinition\/kustomizations\.kustomize\.toolkit\.fluxcd\.io deleted/);
+  assert.match(r.stderr, /✔ Namespace\/flux-system deleted\n✔ uninstall finished/);
+  const kube = KubeClient.fromKubeConfig({ kubeconfigPath: env.KUBECONFIG });
+  try {
+    const crd = async (): Promise<unknown> => kube.getOrUndefined({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', name: 'kustomizations.kustomize.toolkit.fluxcd.io' });
+    for (let i = 0; i < 60 && (await crd()); i++) await new Promise((res) => setTimeout(res, 500));
+    assert.equal(await crd(), undefined, 'the CRD is gone (no finalizer kept it)');
+    const ns = await kube.getOrUndefined({ apiVersion: 'v1', kind: 'Namespace', name: 'ingress-nginx' });
+    assert.ok(ns && !ns.metadata.deletionTimestamp, 'what the infrastructure Kustomization applied was not pruned');
+  } finally {
+    kube.close();
+  }
 });
 
 test('down stops the background process, the workload controllers and the control plane', async () => {
