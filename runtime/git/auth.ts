@@ -73,7 +73,17 @@ export async function openAuth(
     config.push(['http.sslKey', await file('tls.key', auth.clientKey)]);
     secrets.push(auth.clientKey.trim());
   }
-  if (auth.proxyURL) config.push(['http.proxy', auth.proxyURL]);
+  if (auth.proxyURL) {
+    config.push(['http.proxy', auth.proxyURL]);
+    // Credentials in the proxy URL are sent with the first CONNECT (as Go's transport does),
+    // not only after a 407 challenge.
+    if (hasUserinfo(auth.proxyURL)) config.push(['http.proxyAuthMethod', 'basic']);
+    // An explicit proxy applies to every host (as Flux's proxy options): no NO_PROXY bypass.
+    env.NO_PROXY = '';
+    env.no_proxy = '';
+    const proxyPassword = proxyPasswordOf(auth.proxyURL);
+    if (proxyPassword) secrets.push(proxyPassword, encodeURIComponent(proxyPassword));
+  }
   if (/^ssh:\/\//i.test(url)) {
     const ssh = [
       'ssh',
@@ -119,6 +129,23 @@ export async function openAuth(
     secrets,
     close: () => rm(dir, { recursive: true, force: true }),
   };
+}
+
+function hasUserinfo(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.username !== '' || u.password !== '';
+  } catch {
+    return false;
+  }
+}
+
+function proxyPasswordOf(proxyURL: string): string {
+  try {
+    return decodeURIComponent(new URL(proxyURL).password);
+  } catch {
+    return '';
+  }
 }
 
 function shellQuote(s: string): string {

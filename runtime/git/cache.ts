@@ -42,11 +42,12 @@ export class CheckoutCache {
   private dirPromise: Promise<string> | undefined;
   private readonly entries = new Map<string, Entry>();
   private readonly inflight = new Map<string, Promise<Entry | undefined>>();
+  private readonly remoteFlights = new Map<string, Promise<string>>();
   private totalBytes = 0;
   private seq = 0;
   private closed = false;
   /** Counters for tests and benchmarks. */
-  readonly stats = { hits: 0, misses: 0, stored: 0, evicted: 0 };
+  readonly stats = { hits: 0, misses: 0, stored: 0, evicted: 0, sharedRemoteQueries: 0 };
 
   constructor(private readonly opts: CheckoutCacheOptions = {}) {}
 
@@ -85,6 +86,32 @@ export class CheckoutCache {
     } finally {
       this.inflight.delete(key);
       settle(stored);
+    }
+  }
+
+  /**
+   * Runs `query` (a read-only remote query such as `ls-remote`), or joins the identical one already
+   * in flight for `key`: a caller arriving while it runs gets the same answer, as if it had asked
+   * at that moment. Nothing is kept once it settles. A joiner whose shared query timed out runs
+   * its own (the first caller's deadline may have been shorter).
+   */
+  async shareRemoteQuery(key: string, query: () => Promise<string>, isTimeout: (err: unknown) => boolean): Promise<string> {
+    const running = this.remoteFlights.get(key);
+    if (running) {
+      this.stats.sharedRemoteQueries++;
+      try {
+        return await running;
+      } catch (err) {
+        if (!isTimeout(err)) throw err;
+        return query();
+      }
+    }
+    const p = query();
+    this.remoteFlights.set(key, p);
+    try {
+      return await p;
+    } finally {
+      this.remoteFlights.delete(key);
     }
   }
 

@@ -58,13 +58,14 @@ export interface CheckoutResult {
  */
 export async function checkout(opts: CheckoutOptions): Promise<CheckoutResult | undefined> {
   const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
-  const ex = (what: string, cwd?: string): ExecOptions => ({
+  const ex: Exec = (what: string, cwd?: string): ExecOptions => ({
     env: opts.auth.env,
     secrets: opts.auth.secrets,
     timeoutMs: Math.max(1, deadline - Date.now()),
     what,
     ...(cwd ? { cwd } : {}),
   });
+  if (opts.cache) ex.share = opts.cache;
   const strategy = strategyFor(opts.ref);
   const remote = await resolveRemote(opts.url, strategy, ex);
   if (!remote) return undefined;
@@ -138,6 +139,9 @@ async function fullCheckout(
   };
 }
 
+/** Builds the options of one git call; `share` (the checkout cache) lets identical ls-remote calls in flight be shared. */
+type Exec = ((what: string, cwd?: string) => ExecOptions) & { share?: CheckoutOptions['cache'] };
+
 interface Remote {
   readonly hash: string;
   /** undefined for a bare-commit checkout, where the remote is not consulted. */
@@ -147,7 +151,7 @@ interface Remote {
 async function resolveRemote(
   url: string,
   s: Strategy,
-  ex: (what: string, cwd?: string) => ExecOptions,
+  ex: Exec,
 ): Promise<Remote | undefined> {
   if (s.kind === 'commit') {
     if (s.branch) {
@@ -221,16 +225,25 @@ async function newestTag(
 async function lsRemote(
   url: string,
   patterns: string[],
-  ex: (what: string) => ExecOptions,
+  ex: Exec,
 ): Promise<Map<string, string>> {
-  return parseLsRemote(await git(['ls-remote', url, ...patterns], ex('ls-remote')));
+  const run = (): Promise<string> => git(['ls-remote', url, ...patterns], ex('ls-remote'));
+  const cache = ex.share;
+  const out = cache
+    ? await cache.store.shareRemoteQuery(
+        CheckoutCache.key({ lsRemote: url, credentials: cache.credentials, patterns }),
+        run,
+        (err) => err instanceof GitError && err.code === 'timeout',
+      )
+    : await run();
+  return parseLsRemote(out);
 }
 
-async function isEmpty(url: string, ex: (what: string) => ExecOptions): Promise<boolean> {
+async function isEmpty(url: string, ex: Exec): Promise<boolean> {
   return (await lsRemote(url, [], ex)).size === 0;
 }
 
-async function missing(url: string, ref: string, ex: (what: string) => ExecOptions): Promise<undefined> {
+async function missing(url: string, ref: string, ex: Exec): Promise<undefined> {
   if (await isEmpty(url, ex)) return undefined;
   throw new GitError('notfound', `couldn't find remote ref "${ref}"`);
 }

@@ -337,7 +337,7 @@ describe('checkout cache', () => {
       assert.deepEqual(await tree(b.dir), await tree(a.dir));
       assert.equal(await readFile(join(b.dir, 'deploy/app.yaml'), 'utf8'), 'kind: B\n');
       assert.equal(gitSync(b.dir, ['rev-parse', 'HEAD']).trim(), second);
-      assert.deepEqual(cache.stats, { hits: 1, misses: 1, stored: 1, evicted: 0 });
+      assert.deepEqual(cache.stats, { hits: 1, misses: 1, stored: 1, evicted: 0, sharedRemoteQueries: 0 });
     } finally {
       await cache.close();
     }
@@ -384,6 +384,34 @@ describe('checkout cache', () => {
     } finally {
       await cache.close();
     }
+  });
+
+  it('identical remote queries in flight are shared; none is kept once settled; a shared timeout is retried alone', async () => {
+    const cache = new CheckoutCache();
+    let runs = 0;
+    const slow = (answer: string) => async (): Promise<string> => {
+      runs++;
+      await new Promise((r) => setTimeout(r, 50));
+      return answer;
+    };
+    const never = (): boolean => false;
+    assert.deepEqual(
+      await Promise.all([cache.shareRemoteQuery('k', slow('a'), never), cache.shareRemoteQuery('k', slow('b'), never)]),
+      ['a', 'a'],
+    );
+    assert.equal(runs, 1);
+    assert.equal(await cache.shareRemoteQuery('k', slow('c'), never), 'c');
+    assert.equal(runs, 2);
+    const timeout = new GitError('timeout', 'ls-remote timed out after 1s');
+    const first = cache.shareRemoteQuery('t', () => Promise.reject(timeout), (e) => e === timeout);
+    const joiner = cache.shareRemoteQuery('t', slow('own'), (e) => e === timeout);
+    const [, own] = await Promise.all([assert.rejects(first, timeout), joiner]);
+    assert.equal(own, 'own');
+    const denied = new GitError('auth', 'authentication failed');
+    const a = cache.shareRemoteQuery('d', () => Promise.reject(denied), (e) => e === timeout);
+    const b = cache.shareRemoteQuery('d', slow('never'), (e) => e === timeout);
+    await Promise.all([assert.rejects(a, denied), assert.rejects(b, denied)]);
+    await cache.close();
   });
 
   it('least recently used entries beyond maxEntries are evicted and their files removed', async () => {

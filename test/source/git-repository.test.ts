@@ -12,16 +12,19 @@ import {
   createRepoRoot,
   createTestPKI,
   haveSshd,
+  startConnectProxy,
   startGitHttpServer,
   startSshServer,
 } from '../fixtures/git/index.js';
-import type { GitHttpServer, SshServer } from '../fixtures/git/index.js';
+import type { ConnectProxy, GitHttpServer, SshServer } from '../fixtures/git/index.js';
 import { createTestNamespace, waitFor } from '../harness/index.js';
 import { startSourceEnv } from './env.js';
 import type { GitRepo, SourceEnv } from './env.js';
 
 const password = 'pw-Zq81-secret';
 const token = 'tok-Hn27-secret';
+const proxyPassword = 'proxy-Kw63-secret';
+const wrongProxyPassword = 'wrong-Proxy-7781';
 const root = createRepoRoot();
 const app = new TestRepo(root, 'app');
 const lib = new TestRepo(root, 'lib');
@@ -36,6 +39,7 @@ let basic: GitHttpServer;
 let bearer: GitHttpServer;
 let https: GitHttpServer;
 let ssh: SshServer | undefined;
+let proxy: ConnectProxy;
 let head = '';
 const tmpDirs: string[] = [];
 
@@ -98,9 +102,7 @@ const failedWith =
 
 function assertInvariants(o: GitRepo): void {
   const summary = {
-    owned: readySummary.owned,
-    negativePolarity: readySummary.negative,
-    bipolar: readySummary.bipolar,
+    ...readySummary,
   };
   assert.deepEqual(checkStatus(o as never, { summary }), [], JSON.stringify(o.status?.conditions));
 }
@@ -148,6 +150,7 @@ before(async () => {
   basic = await startGitHttpServer({ root, auth: { kind: 'basic', username: 'alice', password } });
   bearer = await startGitHttpServer({ root, auth: { kind: 'bearer', token } });
   https = await startGitHttpServer({ root, tls: { cert: pki.serverCert, key: pki.serverKey } });
+  proxy = await startConnectProxy({ username: 'proxy-user', password: proxyPassword });
   if (haveSshd()) ssh = await startSshServer();
   env = await startSourceEnv({ gitMaxBytes: 200_000 });
   ns = await createTestNamespace('source-git');
@@ -155,7 +158,7 @@ before(async () => {
 
 after(async () => {
   await env?.stop();
-  await Promise.all([http, basic, bearer, https].map((s) => s?.close()));
+  await Promise.all([http, basic, bearer, https, proxy].map((s) => s?.close()));
   await ssh?.close();
   for (const d of tmpDirs) await rm(d, { recursive: true, force: true });
   await rm(root, { recursive: true, force: true });
@@ -266,6 +269,53 @@ describe('GitRepository', () => {
     });
     for (const n of ['bearer', 'https']) assertInvariants(await until(n, readyIs('True'), 'Ready'));
   });
+
+  it('proxySecretRef tunnels git through the CONNECT proxy; a wrong proxy password fails without leaking it and recovers', async () => {
+    await setSecret('ca', { 'ca.crt': pki.caCert });
+    await setSecret('proxy', { address: proxy.url, username: 'proxy-user', password: proxyPassword });
+    await setSecret('proxy-bad', { address: proxy.url, username: 'proxy-user', password: wrongProxyPassword });
+    const spec = { url: `${https.url}/app.git`, secretRef: { name: 'ca' }, ref: { branch: 'main' } };
+    await create('proxied', { ...spec, proxySecretRef: { name: 'proxy' } });
+    await create('proxied-bad', { ...spec, proxySecretRef: { name: 'proxy-bad' } });
+    const ok = await until('proxied', readyIs('True'), 'Ready');
+    assertInvariants(ok);
+    assert.ok(proxy.tunnels.includes(new URL(https.url).host), `tunnels: ${proxy.tunnels.join(', ')}`);
+    const bad = await until('proxied-bad', failedWith('FetchFailed', 'GitOperationFailed'), 'FetchFailed');
+    assertInvariants(bad);
+    assert.match(cond(bad, 'FetchFailed')?.message ?? '', /407|proxy/i);
+    assert.ok(proxy.rejected > 0);
+    for (const o of [ok, bad]) {
+      const text = JSON.stringify(o);
+      for (const secret of [proxyPassword, wrongProxyPassword, encodeURIComponent(wrongProxyPassword)])
+        assert.ok(!text.includes(secret), `found ${secret} in ${o.metadata.name}`);
+    }
+    await setSecret('proxy-bad', { address: proxy.url, username: 'proxy-user', password: proxyPassword });
+    assertInvariants(await until('proxied-bad', readyIs('True'), 'Ready'));
+  });
+
+  const providerStalls = [
+    {
+      name: 'provider azure with serviceAccountName while the ObjectLevelWorkloadIdentity gate is off',
+      spec: { provider: 'azure', serviceAccountName: 'sa' },
+      reason: 'FeatureGateDisabled',
+      message: /^to use spec.serviceAccountName for provider authentication please enable the ObjectLevelWorkloadIdentity feature gate in the controller$/,
+    },
+    {
+      name: 'provider github without a secretRef',
+      spec: { provider: 'github' },
+      reason: 'InvalidProviderConfiguration',
+      message: /^secretRef with github app data must be specified when provider is set to github$/,
+    },
+  ];
+  for (const [i, c] of providerStalls.entries()) {
+    it(`${c.name} is Stalled with FetchFailed ${c.reason}`, async () => {
+      const name = `provider-${i}`;
+      await create(name, { url: `${http.url}/app.git`, ref: { branch: 'main' }, ...c.spec });
+      const o = await until(name, (x) => failedWith('FetchFailed', c.reason)(x) && cond(x, 'Stalled')?.reason === c.reason, 'Stalled');
+      assert.match(cond(o, 'FetchFailed')?.message ?? '', c.message);
+      assertInvariants(o);
+    });
+  }
 
   it('a missing Secret gives AuthenticationFailed and recovers once the Secret exists', async () => {
     await create('nosecret', {
@@ -455,7 +505,7 @@ describe('GitRepository', () => {
   });
 
   it(
-    'over SSH, a known host key works and an unknown one fails with a clear message',
+    'over SSH, a known host key works; an unknown one fails with a clear message and recovers when known_hosts is fixed',
     { skip: !haveSshd() && 'openssh-server is not installed' },
     async () => {
       const s = ssh as SshServer;
@@ -472,6 +522,11 @@ describe('GitRepository', () => {
       assert.match(cond(bad, 'FetchFailed')?.message ?? '', /host key/i);
       assert.ok(!JSON.stringify(bad).includes('PRIVATE KEY'));
       assertInvariants(bad);
+      // The cause fixed (the right known_hosts): Ready again by itself, on the next retry.
+      await setSecret('ssh-bad', { identity: s.identity, known_hosts: s.knownHosts });
+      const fixed = await until('ssh-bad', readyIs('True'), 'Ready after known_hosts is fixed');
+      assertInvariants(fixed);
+      assert.equal(cond(fixed, 'FetchFailed'), undefined);
     },
   );
 
@@ -508,7 +563,17 @@ describe('GitRepository', () => {
       JSON.stringify(events.items),
       JSON.stringify(repos.items.map((r) => r.status)),
     ].join('\n');
-    for (const secret of [password, 'wrong-Pw-0099', token, 'PRIVATE KEY'])
+    const proxyBasic = (pw: string): string => Buffer.from(`proxy-user:${pw}`).toString('base64');
+    for (const secret of [
+      password,
+      'wrong-Pw-0099',
+      token,
+      'PRIVATE KEY',
+      proxyPassword,
+      wrongProxyPassword,
+      proxyBasic(proxyPassword),
+      proxyBasic(wrongProxyPassword),
+    ])
       assert.ok(!haystack.includes(secret), `found ${secret}`);
     assert.ok(events.items.length > 0);
   });

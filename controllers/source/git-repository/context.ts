@@ -13,6 +13,8 @@ export interface GitRepositoryDeps {
   readonly requeueDependencyMs?: number;
   /** Largest checkout in bytes (our addition; Flux has no such limit). @default 1 GiB */
   readonly gitMaxBytes?: number;
+  /** --feature-gates (ObjectLevelWorkloadIdentity is read). */
+  readonly featureGates?: Readonly<Record<string, boolean>>;
   /** Completed checkouts shared between objects (same remote, commit, credentials and options). */
   readonly checkoutCache?: CheckoutCache;
   /** Records a Kubernetes event for the object. */

@@ -76,6 +76,7 @@ export function setupGitRepositoryController(
     storage,
     requeueDependencyMs: mgr.options.requeueDependencyMs,
     jitterPercent: mgr.options.intervalJitterPercentage,
+    featureGates: mgr.options.featureGates,
     recordEvent: (obj, type, reason, message, annotations, forward) =>
       recorder.event(obj as GitRepository & KubeObject, type, reason, message, {
         ...(annotations ? { metadata: annotations } : {}),

@@ -154,6 +154,15 @@ async function resolveAuth(ctx: StepContext, url: string, proxyURL: string | und
     );
   }
   if (provider === 'azure') {
+    if (obj.spec.serviceAccountName && !ctx.deps.featureGates?.ObjectLevelWorkloadIdentity) {
+      throw fetchFailed(
+        ctx,
+        stalling(
+          'to use spec.serviceAccountName for provider authentication please enable the ObjectLevelWorkloadIdentity feature gate in the controller',
+          'FeatureGateDisabled',
+        ),
+      );
+    }
     throw fetchFailed(
       ctx,
       stalling(
