@@ -31,6 +31,12 @@ export function addKustomizeFlags(cmd: Command): void {
     '--no-cross-namespace-refs [bool]',
     'when set to true, references between custom resources are allowed only if the reference and the referee are in the same namespace',
   );
+  addOptionOnce(
+    cmd,
+    '--watch-configs-label-selector <selector>',
+    'watch for ConfigMaps and Secrets with matching labels',
+    'reconcile.fluxcd.io/watch=Enabled',
+  );
   cmd.option(
     '--override-manager <name>',
     'field manager disallowed to perform changes on managed resources (repeatable)',
@@ -60,13 +66,17 @@ function noCrossNamespaceRefs(flags: Readonly<Record<string, unknown>>): boolean
 export function kustomizeOptionsFromFlags(
   flags: Readonly<Record<string, unknown>>,
   runtimeNamespace: string,
-): KustomizeControllerOptions & { readonly httpRetry: number } {
+): KustomizeControllerOptions & { readonly httpRetry: number; readonly watchConfigsLabelSelector: string } {
   const sa = typeof flags['defaultServiceAccount'] === 'string' ? flags['defaultServiceAccount'] : '';
   const age = typeof flags['sopsAgeSecret'] === 'string' ? flags['sopsAgeSecret'] : '';
   const managers = Array.isArray(flags['overrideManager']) ? (flags['overrideManager'] as string[]) : [];
   return {
     concurrentSsa: int('concurrent-ssa', flags['concurrentSsa'], 4),
     httpRetry: int('http-retry', flags['httpRetry'], 9),
+    watchConfigsLabelSelector:
+      typeof flags['watchConfigsLabelSelector'] === 'string'
+        ? flags['watchConfigsLabelSelector']
+        : 'reconcile.fluxcd.io/watch=Enabled',
     noCrossNamespaceRefs: noCrossNamespaceRefs(flags),
     ...(sa ? { defaultServiceAccount: sa } : {}),
     ...(age ? { sopsAgeSecret: { namespace: runtimeNamespace, name: age } } : {}),

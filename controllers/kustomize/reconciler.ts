@@ -126,6 +126,13 @@ export class KustomizationReconciler {
   private async run(w: Work, start: number): Promise<ReconcileResult> {
     const { ks, conds } = w;
     const readers = healthReaders(this.deps, ks);
+    if (ks.spec.decryption?.serviceAccountName && !this.deps.options?.objectLevelWorkloadIdentity) {
+      throw new ReconcileError(
+        'FeatureGateDisabled',
+        'to use spec.decryption.serviceAccountName for decryption authentication please enable the ObjectLevelWorkloadIdentity feature gate in the controller',
+        'stalling',
+      );
+    }
     const { artifact } = await resolveSource(this.deps, ks);
     const requeueDep = this.deps.options?.requeueDependencyMs ?? 30_000;
     if (!artifact) {

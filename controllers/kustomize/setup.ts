@@ -18,11 +18,14 @@ import type { ArtifactFetcher, KustomizeControllerOptions, ManifestBuilder } fro
 import { artifactFetcher, celCompiler } from './wiring.js';
 
 const sourceIndex = 'sourceRef';
+const configIndex = 'configRef';
 const sourceKinds = ['GitRepository', 'OCIRepository', 'Bucket'];
 
 export interface KustomizationSetupOptions extends KustomizeControllerOptions {
   readonly fetcher?: ArtifactFetcher;
   readonly builder?: ManifestBuilder;
+  /** `--watch-configs-label-selector`. @default 'reconcile.fluxcd.io/watch=Enabled' */
+  readonly watchConfigsLabelSelector?: string;
   /** Build worker threads. @default max(2, availableParallelism() - 1) */
   readonly buildWorkers?: number;
   /** Reconcile workers (Flux --concurrent). @default the manager's */
@@ -33,6 +36,39 @@ export interface KustomizationSetupOptions extends KustomizeControllerOptions {
 
 function revisionOf(obj: KubeObject): string | undefined {
   return (obj['status'] as { artifact?: { revision?: string } } | undefined)?.artifact?.revision;
+}
+
+/** The ConfigMaps and Secrets a Kustomization reads (substituteFrom, decryption, kubeConfig). */
+function configRefs(ks: KustomizationObject): string[] {
+  const ns = ks.metadata.namespace;
+  const out = (ks.spec?.postBuild?.substituteFrom ?? []).map((r) => `${r.kind}/${ns}/${r.name}`);
+  if (ks.spec?.decryption?.secretRef) out.push(`Secret/${ns}/${ks.spec.decryption.secretRef.name}`);
+  if (ks.spec?.kubeConfig?.secretRef) out.push(`Secret/${ns}/${ks.spec.kubeConfig.secretRef.name}`);
+  return out;
+}
+
+/**
+ * Flux 1.7's config watchers: a labelled ConfigMap or Secret (metadata-only watch) that is created,
+ * changed or deleted enqueues the Kustomizations referencing it.
+ */
+function watchConfigs(
+  mgr: Manager,
+  controller: Controller,
+  kustomizations: ReturnType<Manager['cache']['informer']>,
+  selector = 'reconcile.fluxcd.io/watch=Enabled',
+): void {
+  kustomizations.addIndex(configIndex, (o) => configRefs(o as KustomizationObject));
+  for (const kind of ['ConfigMap', 'Secret']) {
+    const inf = mgr.cache.informer({ apiVersion: 'v1', kind, labelSelector: selector, metadataOnly: true });
+    controller.watchMapped(
+      inf as unknown as Informer,
+      (obj): Request[] =>
+        kustomizations
+          .byIndex(configIndex, `${kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`)
+          .map((k) => ({ namespace: k.metadata.namespace, name: k.metadata.name ?? '' })),
+      (o, n) => o.metadata.resourceVersion !== n.metadata.resourceVersion,
+    );
+  }
 }
 
 /** The build pool, closed when the manager stops. */
@@ -76,6 +112,7 @@ export function setupKustomizationController(
       strictSubstitutions: gates['StrictPostBuildSubstitutions'] === true,
       disableFailFast: gates['DisableFailFastBehavior'] === true,
       externalArtifact: gates['ExternalArtifact'] === true,
+      objectLevelWorkloadIdentity: gates['ObjectLevelWorkloadIdentity'] === true,
       ...opts,
     },
   });
@@ -92,6 +129,8 @@ export function setupKustomizationController(
     },
   });
   controller.watchPrimary(informer as unknown as Informer);
+  if (gates['DisableConfigWatchers'] !== true)
+    watchConfigs(mgr, controller, informer, opts.watchConfigsLabelSelector);
   for (const kind of sourceKinds) {
     const src = mgr.cache.informer<KubeObject>({ apiVersion: 'source.toolkit.fluxcd.io/v1', kind });
     controller.watchMapped(

@@ -61,6 +61,8 @@ export interface KustomizeControllerOptions {
   readonly disableFailFast?: boolean;
   /** Feature gate `ExternalArtifact`. @default false */
   readonly externalArtifact?: boolean;
+  /** Feature gate `ObjectLevelWorkloadIdentity` (needed for `decryption.serviceAccountName`). @default false */
+  readonly objectLevelWorkloadIdentity?: boolean;
   /** `--concurrent-ssa` @default 4 */
   readonly concurrentSsa?: number;
   /** Health poll interval. @default 5000 */

@@ -158,4 +158,50 @@ describe('Kustomization controller on a manager', () => {
       'drift correction event recorded',
     );
   });
+
+  it('a change to a watched substituteFrom ConfigMap is applied without any other trigger', async () => {
+    const vars = { apiVersion: 'v1', kind: 'ConfigMap', namespace: ns, name: 'vars' };
+    await client.create({
+      ...vars,
+      metadata: { name: 'vars', namespace: ns, labels: { 'reconcile.fluxcd.io/watch': 'Enabled' } },
+      data: { color: 'blue' },
+    });
+    const rev = 'main@sha1:cccccccccccccccccccccccccccccccccccccccc';
+    await setGitSource(
+      client,
+      ns,
+      'vrepo',
+      await server.publish(
+        'v/1.tar.gz',
+        {
+          'c.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: painted\n  namespace: ${ns}\ndata:\n  color: \${color}\n`,
+        },
+        rev,
+      ),
+    );
+    await client.create({
+      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+      kind: 'Kustomization',
+      metadata: { name: 'painter', namespace: ns },
+      spec: {
+        interval: '10m',
+        prune: true,
+        sourceRef: { kind: 'GitRepository', name: 'vrepo' },
+        postBuild: { substituteFrom: [{ kind: 'ConfigMap', name: 'vars' }] },
+      },
+    });
+    const color = async (): Promise<unknown> =>
+      (
+        await client.getOrUndefined({ apiVersion: 'v1', kind: 'ConfigMap', namespace: ns, name: 'painted' })
+      )?.['data'];
+    await waitFor(async () => JSON.stringify(await color()) === '{"color":"blue"}', {
+      what: 'first substitution applied',
+      timeoutMs: 30_000,
+    });
+    await client.patch(vars, 'merge', { data: { color: 'green' } });
+    await waitFor(async () => JSON.stringify(await color()) === '{"color":"green"}', {
+      what: 'the ConfigMap change applied through the config watch',
+      timeoutMs: 30_000,
+    });
+  });
 });

@@ -202,6 +202,28 @@ describe('SOPS decryption', { skip }, () => {
     assert.match(r?.message ?? '', /secrets "absent" not found/);
   });
 
+  it('decryption.serviceAccountName without the ObjectLevelWorkloadIdentity gate stalls', async () => {
+    await upsertKs('dec', { decryption: { provider: 'sops', serviceAccountName: 'kms' } });
+    await reconcileOnce(reconciler, ns, 'dec');
+    const ks = await client.get(ksRef('dec'));
+    const conds = (
+      ks['status'] as { conditions: { type: string; status: string; reason: string; message: string }[] }
+    ).conditions;
+    const msg =
+      'to use spec.decryption.serviceAccountName for decryption authentication please enable the ObjectLevelWorkloadIdentity feature gate in the controller';
+    assert.deepEqual(
+      conds
+        .filter((c) => c.type === 'Ready' || c.type === 'Stalled')
+        .map((c) => [c.type, c.status, c.reason, c.message])
+        .sort(),
+      [
+        ['Ready', 'False', 'FeatureGateDisabled', msg],
+        ['Stalled', 'True', 'FeatureGateDisabled', msg],
+      ],
+    );
+    assertStatus(ks as never);
+  });
+
   it('a Secret still encrypted without decryption configured is refused before apply', async () => {
     await upsertKs('dec', {});
     await reconcileOnce(reconciler, ns, 'dec');

@@ -54,6 +54,7 @@ describe('sluice controller --controllers=kustomize', () => {
     assert.deepEqual(kustomizeOptionsFromFlags(parse([]), 'flux-system'), {
       concurrentSsa: 4,
       httpRetry: 9,
+      watchConfigsLabelSelector: 'reconcile.fluxcd.io/watch=Enabled',
       noCrossNamespaceRefs: false,
     });
     assert.equal(
@@ -70,12 +71,14 @@ describe('sluice controller --controllers=kustomize', () => {
           '--sops-age-secret=sops-age',
           '--override-manager=helm',
           '--override-manager=kubectl-edit',
+          '--watch-configs-label-selector=team=a',
         ]),
         'flux-system',
       ),
       {
         concurrentSsa: 8,
         httpRetry: 2,
+        watchConfigsLabelSelector: 'team=a',
         noCrossNamespaceRefs: true,
         defaultServiceAccount: 'deployer',
         sopsAgeSecret: { namespace: 'flux-system', name: 'sops-age' },
