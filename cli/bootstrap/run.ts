@@ -98,14 +98,18 @@ export async function bootstrapGit(o: BootstrapGitOptions): Promise<BootstrapRes
     log.actionf('generating component manifests');
     await repo.writeFile(`${base}/gotk-components.yaml`, componentsManifest(o.install));
     log.successf('generated component manifests');
-    const componentsCommit = await repo.commit([`${base}/gotk-components.yaml`], `Add Flux ${o.install.version} component manifests${appendix}`, o.author);
-    if (componentsCommit) {
-      log.successf(`committed component manifests to "${o.branch}" ("${componentsCommit}")`);
-      log.actionf(`pushing component manifests to "${shownUrl}"`);
-      await repo.push();
-    } else {
-      log.successf('component manifests are up to date');
-    }
+    const publish = async (what: string, files: string[], message: string): Promise<string | undefined> => {
+      const sha = await repo!.commit(files, `${message}${appendix}`, o.author);
+      if (!sha) {
+        log.successf(`${what} manifests are up to date`);
+        return undefined;
+      }
+      log.successf(`committed ${what} manifests to "${o.branch}" ("${sha}")`);
+      log.actionf(`pushing ${what} manifests to "${shownUrl}"`);
+      await repo!.push();
+      return sha;
+    };
+    const componentsCommit = await publish('component', [`${base}/gotk-components.yaml`], `Add Flux ${o.install.version} component manifests`);
 
     log.actionf(`installing components in "${ns}" namespace`);
     const all = installManifests(o.install) as unknown as KubeObject[];
@@ -128,14 +132,7 @@ export async function bootstrapGit(o: BootstrapGitOptions): Promise<BootstrapRes
     await repo.writeFile(`${base}/gotk-sync.yaml`, syncManifest(sync));
     await repo.writeFile(`${base}/kustomization.yaml`, kustomizationManifest);
     log.successf('generated sync manifests');
-    const syncCommit = await repo.commit([`${base}/gotk-sync.yaml`, `${base}/kustomization.yaml`], `Add Flux sync manifests${appendix}`, o.author);
-    if (syncCommit) {
-      log.successf(`committed sync manifests to "${o.branch}" ("${syncCommit}")`);
-      log.actionf(`pushing sync manifests to "${shownUrl}"`);
-      await repo.push();
-    } else {
-      log.successf('sync manifests are up to date');
-    }
+    const syncCommit = await publish('sync', [`${base}/gotk-sync.yaml`, `${base}/kustomization.yaml`], 'Add Flux sync manifests');
 
     log.actionf('applying sync manifests');
     const [gitRepo, ks] = syncObjects(sync) as [KubeObject, KubeObject];
