@@ -5,7 +5,6 @@
 import type { Command } from 'commander';
 import { stopCluster } from '../../runtime/controlplane/index.js';
 import { stderrLogger } from '../output/logger.js';
-import { stopWorkloadControllers, workloadControllersRunning } from '../up/workload-controllers.js';
 import { processAlive, readUpState, removeUpState, upPaths } from '../up/state.js';
 
 async function waitExit(pid: number, ms: number): Promise<boolean> {
@@ -38,12 +37,6 @@ export function register(program: Command): void {
           await waitExit(state.pid, 5_000);
         }
         log.successf(`stopped sluice up (pid ${state.pid})`);
-      }
-      const workloads = state?.workloadControllers;
-      if (workloads && workloadControllersRunning(workloads)) {
-        any = true;
-        await stopWorkloadControllers(workloads);
-        log.successf(`stopped ${workloads.name} (pid ${workloads.pid})`);
       }
       const { stopped } = await stopCluster(p.cluster);
       if (stopped.length) {

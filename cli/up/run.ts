@@ -15,9 +15,7 @@ import { freePort } from '../../runtime/controlplane/ports.js';
 import { bootstrapGit } from '../bootstrap/run.js';
 import type { CliLogger } from '../output/logger.js';
 import { fluxCompatVersion, sluiceVersion } from '../version.js';
-import type { ManagedProcess } from '../../runtime/controlplane/processes.js';
 import { startControllers, type InProcessControllers } from './controllers.js';
-import { startWorkloadControllers, stopWorkloadControllers } from './workload-controllers.js';
 import { startGitServer, type GitServer } from './git-server.js';
 import { followUntilReady, lineView, ttyView } from './progress.js';
 import { prepareRepository } from './repo.js';
@@ -40,7 +38,6 @@ export interface UpOptions {
 /** Everything started, for an orderly stop in reverse order. */
 interface Started {
   controllers?: InProcessControllers;
-  workloads?: ManagedProcess;
   git?: GitServer;
   cluster?: boolean;
 }
@@ -63,10 +60,6 @@ async function shutdown(s: Started, p: UpPaths, log: CliLogger): Promise<void> {
   if (s.controllers) {
     await s.controllers.stop();
     log.successf('controllers stopped');
-  }
-  if (s.workloads) {
-    await stopWorkloadControllers(s.workloads);
-    log.successf(`stopped ${s.workloads.name} (pid ${s.workloads.pid})`);
   }
   if (s.git) {
     await s.git.close();
@@ -97,8 +90,6 @@ export async function runUp(o: UpOptions, signal: AbortSignal, onReady?: () => v
     log.successf(cluster.reused ? `control plane already running at ${cluster.server}` : `control plane ${cluster.kubeVersion} ready at ${cluster.server}`);
     if (signal.aborted) return 130;
 
-    started.workloads = startWorkloadControllers(cluster.kubeconfig, p.logs);
-    log.successf(`Deployment and ReplicaSet controllers running (pid ${started.workloads.pid})`);
 
     const repo = await prepareRepository(p.git, o.repo);
     log.successf(`${repo.created ? 'created' : 'reusing'} repository ${repo.bare} (branch ${repo.branch})`);
@@ -128,7 +119,6 @@ export async function runUp(o: UpOptions, signal: AbortSignal, onReady?: () => v
       gitPort: started.git.port,
       repository: repo.bare,
       gitUrl,
-      workloadControllers: started.workloads,
     };
     await writeUpState(p, state);
 

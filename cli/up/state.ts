@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { ManagedProcess } from '../../runtime/controlplane/processes.js';
 
 export interface UpPaths {
   readonly dir: string;
@@ -35,8 +34,6 @@ export interface UpState {
   readonly gitPort: number;
   readonly repository: string;
   readonly gitUrl: string;
-  /** The Deployment/ReplicaSet controllers process (a kube-controller-manager) this up started. */
-  readonly workloadControllers?: ManagedProcess;
   /** Set once bootstrap is done and everything is Ready. */
   readonly ready?: boolean;
   /** Set when the serving process failed; `up --detach` reports it. */
