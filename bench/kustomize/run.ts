@@ -60,8 +60,10 @@ function inProcess(dir: string): Measure {
 }
 
 const f = (n: number, d = 2): string => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
-const ratio = (a: Measure, b: Measure, k: 'wallS' | 'cpuS' | 'rssMb'): string =>
-  a.timedOut ? `> ${f(a[k] / b[k], 0)}×` : `${f(a[k] / b[k], 1)}×`;
+const ratio = (a: Measure, b: Measure, k: 'wallS' | 'cpuS' | 'rssMb'): string => {
+  if (!a.timedOut) return `${f(a[k] / b[k], 1)}×`;
+  return k === 'wallS' ? `> ${f(a[k] / b[k], 0)}×` : 'n/a';
+};
 
 if (!existsSync(kustomize)) {
   process.stderr.write(`kustomize oracle missing at ${kustomize}: run bash scripts/build-kustomize.sh\n`);
@@ -82,7 +84,7 @@ for (const size of sizes) {
   const same = real.timedOut ? 'kustomize timed out' : real.sha256 === inproc.sha256 && real.sha256 === proc.sha256 ? 'yes' : 'NO';
   const wall = real.timedOut ? `> ${f(real.wallS, 1)}` : f(real.wallS);
   rows.push(
-    `| ${size} | kustomize v5.7.1 | ${wall} | ${f(real.cpuS)} | ${f(real.rssMb, 0)} | | | | ${same} |`,
+    `| ${size} | kustomize v5.7.1 | ${wall} | ${real.timedOut ? 'killed' : f(real.cpuS)} | ${real.timedOut ? 'killed' : f(real.rssMb, 0)} | | | | ${same} |`,
     `| ${size} | sluice in-process | ${f(inproc.wallS)} | ${f(inproc.cpuS)} | ${f(inproc.rssMb, 0)} | ${ratio(real, inproc, 'wallS')} | ${ratio(real, inproc, 'cpuS')} | ${ratio(real, inproc, 'rssMb')} | |`,
     `| ${size} | sluice process | ${f(proc.wallS)} | ${f(proc.cpuS)} | ${f(proc.rssMb, 0)} | ${ratio(real, proc, 'wallS')} | ${ratio(real, proc, 'cpuS')} | ${ratio(real, proc, 'rssMb')} | |`,
   );
