@@ -23,7 +23,7 @@ import { buildManifests, checkNotEncrypted } from './steps/build.js';
 import { checkDependencies } from './steps/dependencies.js';
 import { fetchArtifact } from './steps/fetch.js';
 import { finalize } from './steps/finalize.js';
-import { checkHealth, healthReaders, healthTargets } from './steps/health.js';
+import { checkHealth, healthReaders, healthTargets, watchForNewRevision } from './steps/health.js';
 import { pruneObjects } from './steps/prune.js';
 import { resolveSource } from './steps/source.js';
 import { ReconcileError, type KustomizeDeps, type ReconcileResult } from './types.js';
@@ -241,14 +241,24 @@ export class KustomizationReconciler {
     conds.set('Reconciling', 'True', 'Progressing', msg);
     conds.set('Healthy', 'Unknown', 'Progressing', msg);
     await this.patchStatus(w);
+    const cancel = this.deps.options?.cancelHealthCheckOnNewRevision
+      ? watchForNewRevision(this.deps, ks, w.revision ?? '', () =>
+          this.event(w, 'Normal', 'Progressing', 'New revision detected during health check, cancelling'),
+        )
+      : undefined;
     try {
-      const took = await checkHealth(this.deps, rm, ks, targets, readers);
+      const took = await checkHealth(this.deps, rm, ks, targets, readers, cancel?.signal);
       conds.set('Healthy', 'True', 'Succeeded', `Health check passed in ${goDuration(took)}`);
       if (!wasHealthy) this.event(w, 'Normal', 'Progressing', `Health check passed in ${goDuration(took)}`);
     } catch (err) {
       if (err instanceof ReconcileError) conds.set('Healthy', 'False', err.reason, err.message);
       this.recordHistory(w, digest, 'HealthCheckFailed', start);
+      // A cancelled check gives way to the new revision at once.
+      if (cancel?.signal.aborted && err instanceof ReconcileError)
+        throw new ReconcileError(err.reason, err.message, 'waiting', 0, { cause: err });
       throw err;
+    } finally {
+      cancel?.stop();
     }
   }
 

@@ -113,6 +113,7 @@ export function setupKustomizationController(
       disableFailFast: gates['DisableFailFastBehavior'] === true,
       externalArtifact: gates['ExternalArtifact'] === true,
       objectLevelWorkloadIdentity: gates['ObjectLevelWorkloadIdentity'] === true,
+      cancelHealthCheckOnNewRevision: gates['CancelHealthCheckOnNewRevision'] === true,
       ...opts,
     },
   });

@@ -59,6 +59,8 @@ export interface KustomizeControllerOptions {
   readonly strictSubstitutions?: boolean;
   /** Feature gate `DisableFailFastBehavior`. @default false */
   readonly disableFailFast?: boolean;
+  /** Feature gate `CancelHealthCheckOnNewRevision`. @default false */
+  readonly cancelHealthCheckOnNewRevision?: boolean;
   /** Feature gate `ExternalArtifact`. @default false */
   readonly externalArtifact?: boolean;
   /** Feature gate `ObjectLevelWorkloadIdentity` (needed for `decryption.serviceAccountName`). @default false */

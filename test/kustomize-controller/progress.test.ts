@@ -103,4 +103,56 @@ describe('progress reported while reconciling', () => {
       `Ready: Applied revision: ${rev}`,
     ]);
   });
+
+  it('CancelHealthCheckOnNewRevision: a new revision cancels a pending health check at once', async () => {
+    const rev1 = 'main@sha1:1212121212121212121212121212121212121212';
+    const rev2 = 'main@sha1:3434343434343434343434343434343434343434';
+    const tree = { 'cm.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n  namespace: ${ns}\n` };
+    await setGitSource(client, ns, 'crepo', await server.publish('c/1.tar.gz', tree, rev1));
+    await client.create({
+      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+      kind: 'Kustomization',
+      metadata: { name: 'c', namespace: ns },
+      spec: {
+        interval: '10m',
+        timeout: '60s',
+        prune: true,
+        sourceRef: { kind: 'GitRepository', name: 'crepo' },
+        healthChecks: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'later', namespace: ns }],
+      },
+    });
+    const events = memoryEvents();
+    const r = new KustomizationReconciler({
+      client,
+      fetcher: artifactFetcher({ retries: 0 }),
+      builder: nativeBuilder(),
+      events,
+      options: { healthPollMs: 200, cancelHealthCheckOnNewRevision: true },
+    });
+    await r.reconcile(ns, 'c'); // finalizer
+    const start = Date.now();
+    const pending = r.reconcile(ns, 'c');
+    await new Promise((res) => setTimeout(res, 1000));
+    await setGitSource(client, ns, 'crepo', await server.publish('c/2.tar.gz', tree, rev2));
+    const res = await pending;
+    assert.ok(Date.now() - start < 10_000, 'cancelled long before the 60s timeout');
+    assert.equal(res.requeueAfterMs, 0, 'requeued at once');
+    assert.ok(
+      events.list.some(
+        (e) => e.type === 'Normal' && e.message === 'New revision detected during health check, cancelling',
+      ),
+    );
+    await client.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'later', namespace: ns } });
+    await r.reconcile(ns, 'c');
+    const ks = await client.get({
+      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+      kind: 'Kustomization',
+      namespace: ns,
+      name: 'c',
+    });
+    const ready = (ks['status'] as { conditions: { type: string; message: string }[] }).conditions.find(
+      (c) => c.type === 'Ready',
+    );
+    assert.equal(ready?.message, `Applied revision: ${rev2}`);
+  });
 });

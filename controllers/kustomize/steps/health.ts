@@ -7,6 +7,7 @@ import type { KubeObject } from '../../../runtime/client/index.js';
 import { celStatusReader, jobStatusReader, type StatusReader } from '../../../runtime/health/index.js';
 import type { ChangeSet, ResourceManager } from '../../../runtime/ssa/index.js';
 import { goDuration } from '../status.js';
+import { resolveSource } from './source.js';
 import { ReconcileError, type KustomizeDeps } from '../types.js';
 import { timeoutMs, type KustomizationObject } from '../object.js';
 
@@ -70,6 +71,7 @@ export async function checkHealth(
   ks: KustomizationObject,
   targets: readonly KubeObject[],
   readers: readonly StatusReader[],
+  signal?: AbortSignal,
 ): Promise<number> {
   const start = Date.now();
   const res = await rm.wait(targets, {
@@ -77,6 +79,7 @@ export async function checkHealth(
     timeoutMs: timeoutMs(ks),
     failFast: deps.options?.disableFailFast !== true,
     readers,
+    ...(signal ? { signal } : {}),
   });
   const took = Date.now() - start;
   if (!res.ok)
@@ -85,4 +88,31 @@ export async function checkHealth(
       `health check failed after ${goDuration(took)}: ${res.message}`,
     );
   return took;
+}
+
+/**
+ * Gate CancelHealthCheckOnNewRevision: re-reads the source every poll interval during the health
+ * check and aborts it when the artifact revision moves on. Returns the signal and a stop function.
+ */
+export function watchForNewRevision(
+  deps: KustomizeDeps,
+  ks: KustomizationObject,
+  revision: string,
+  onNew: () => void,
+): { signal: AbortSignal; stop(): void } {
+  const ac = new AbortController();
+  const timer = setInterval(() => {
+    void resolveSource(deps, ks)
+      .then(({ artifact }) => {
+        if (!ac.signal.aborted && artifact && artifact.revision !== revision) {
+          onNew();
+          ac.abort();
+        }
+      })
+      .catch(() => undefined);
+  }, deps.options?.healthPollMs ?? 5000);
+  return {
+    signal: ac.signal,
+    stop: () => clearInterval(timer),
+  };
 }
