@@ -158,8 +158,16 @@ export class GoFuncValue {
  * for `interface {}`.
  */
 export function goFunc(signature: string, fn: GoFunc, name = ''): GoFuncValue {
-  return new GoFuncValue(parseSignature(signature), fn, name);
+  let sig = signatures.get(signature);
+  if (sig === undefined) {
+    sig = parseSignature(signature);
+    signatures.set(signature, sig);
+  }
+  return new GoFuncValue(sig, fn, name);
 }
+
+/** Parsed signatures by their text: function maps are rebuilt per render, from a few dozen distinct signatures. */
+const signatures = new Map<string, GoSignature>();
 
 /** A function map entry: a declared {@link GoFuncValue}, or a bare {@link GoFunc} treated as `func(...interface {}) interface {}`. */
 export type FuncMapEntry = GoFuncValue | GoFunc;

@@ -149,15 +149,12 @@ export interface HelmFuncOptions {
   readonly lookupHost?: (name: string) => readonly string[];
 }
 
-/** The static part of Helm's function map (no include/tpl, which the renderer binds to a template set). */
-export function helmFuncMap(options: HelmFuncOptions = {}): Record<string, GoFuncValue> {
-  const sprig = sprigFuncMap(options.lookupHost === undefined ? {} : { lookupHost: options.lookupHost });
-  delete sprig.env;
-  delete sprig.expandenv;
-  const lint = options.lintMode ?? false;
-  const lookup = options.lookup;
-  return {
-    ...sprig,
+/** Helm's functions that depend on no option: Sprig's (without env/expandenv) plus the encoders. */
+function staticFuncs(sprig: Record<string, GoFuncValue>): Record<string, GoFuncValue> {
+  const out: Record<string, GoFuncValue> = {};
+  for (const [k, f] of Object.entries(sprig)) if (k !== 'env' && k !== 'expandenv') out[k] = f;
+  return Object.assign(out, {
+    toToml: goFunc('func(interface {}) string', (v) => toTOML(v)),
     toYaml: goFunc('func(interface {}) string', (v) => toYAML(v)),
     toYamlPretty: goFunc('func(interface {}) string', (v) => toYAMLPretty(v)),
     fromYaml: goFunc('func(string) map[string]interface {}', (s) => fromYAML(String(s))),
@@ -171,8 +168,30 @@ export function helmFuncMap(options: HelmFuncOptions = {}): Record<string, GoFun
     }),
     fromJson: goFunc('func(string) map[string]interface {}', (s) => fromJSON(String(s))),
     fromJsonArray: goFunc('func(string) []interface {}', (s) => fromJSONArray(String(s))),
-    toToml: goFunc('func(interface {}) string', (v) => toTOML(v)),
     fromToml: goFunc('func(string) map[string]interface {}', (s) => fromTOML(String(s))),
+  });
+}
+
+/** The static functions over the default Sprig map, built once (the functions are stateless). */
+let defaultStatic: Record<string, GoFuncValue> | undefined;
+
+/** Helm's functions that depend on no option; shared between renders, so callers must not modify it. */
+export function helmStaticFuncMap(options: HelmFuncOptions = {}): Readonly<Record<string, GoFuncValue>> {
+  return options.lookupHost === undefined
+    ? (defaultStatic ??= staticFuncs(sprigFuncMap({})))
+    : staticFuncs(sprigFuncMap({ lookupHost: options.lookupHost }));
+}
+
+/** Helm's function map (no include/tpl, which the renderer binds to a template set). */
+export function helmFuncMap(options: HelmFuncOptions = {}): Record<string, GoFuncValue> {
+  return { ...helmStaticFuncMap(options), ...helmOptionFuncs(options) };
+}
+
+/** The functions bound to the options: required, fail, lookup, getHostByName. */
+export function helmOptionFuncs(options: HelmFuncOptions): Record<string, GoFuncValue> {
+  const lint = options.lintMode ?? false;
+  const lookup = options.lookup;
+  return {
     required: goFunc('func(string, interface {}) (interface {}, error)', (warn, val) => {
       if (val === null || val === '') {
         if (lint) return '';

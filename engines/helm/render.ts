@@ -13,7 +13,7 @@ import type { GoMap, GoValue } from '../gotemplate/value.js';
 import { quote } from '../gofmt/quote.js';
 import { filesValue } from './files.js';
 import type { ChartFile } from './files.js';
-import { WARN_END, WARN_START, helmFuncMap } from './funcs.js';
+import { WARN_END, WARN_START, helmOptionFuncs, helmStaticFuncMap } from './funcs.js';
 import type { HelmFuncOptions } from './funcs.js';
 import { capabilitiesValue, chartValue, releaseValue, valuesValue } from './objects.js';
 import type { CapabilitiesInfo, ChartMetadata, ReleaseInfo } from './objects.js';
@@ -199,7 +199,8 @@ export function renderChartTemplates(
   const t = new Template('gotpl');
   t.option(strict ? 'missingkey=error' : 'missingkey=zero');
   if (options.limits !== undefined) t.limits(options.limits);
-  t.funcs(helmFuncMap(options));
+  t.funcs(helmStaticFuncMap(options));
+  t.funcs(helmOptionFuncs(options));
   const included = new Map<string, number>();
   bindIncludeAndTpl(t, included, strict);
   const keys = sortTemplates(tpls.keys());

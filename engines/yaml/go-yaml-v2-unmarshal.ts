@@ -217,6 +217,32 @@ function toGo(v: Plain): GoValue {
  *   after `yaml: ` is the `yaml` package's, not libyaml's)
  */
 export function unmarshalYAMLv2(text: string): GoValue {
+  const cached = decoded.get(text);
+  if (cached !== undefined) {
+    // Most recently used last.
+    decoded.delete(text);
+    decoded.set(text, cached);
+    return toGo(cached.plain);
+  }
+  const plain = decodePlain(text);
+  if (text.length <= CACHE_MAX_TEXT) {
+    decoded.set(text, { plain });
+    if (decoded.size > CACHE_ENTRIES) decoded.delete(decoded.keys().next().value as string);
+  }
+  return toGo(plain);
+}
+
+/**
+ * Decoded documents by their text (values files and `fromYaml` inputs repeat across renders). The
+ * cached tree is internal and never handed out: each call converts it to fresh Go values, since
+ * templates may modify maps (`set`, `merge`). Texts that fail to decode are not cached.
+ */
+const decoded = new Map<string, { readonly plain: Plain }>();
+const CACHE_ENTRIES = 64;
+const CACHE_MAX_TEXT = 1 << 20;
+
+/** The first document as plain decoded YAML; conversion errors are checked here, as Go values are. */
+function decodePlain(text: string): Plain {
   // Every scalar stays a string (failsafe) and resolveV2 types it; the yaml package's 1.1 mode would
   // only add cost (it rebuilds its schema on every call).
   const docs = parseAllDocuments(text, { schema: 'failsafe', uniqueKeys: false, strict: false });
@@ -239,10 +265,11 @@ export function unmarshalYAMLv2(text: string): GoValue {
     throw err;
   }
   try {
-    return toGo(plain);
+    toGo(plain);
   } catch (err) {
     throw new YAMLv2Error(`error converting YAML to JSON: ${(err as Error).message}`);
   }
+  return plain;
 }
 
 function jsonKind(v: GoValue): string {

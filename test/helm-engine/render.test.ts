@@ -122,3 +122,15 @@ test('a later define of the same name wins the way Helm parses them', () => {
   // Parse order is _b.tpl before _a.tpl (reverse lexical), so _a.tpl's definition is the last one.
   assert.equal(render(c)['c/templates/t.yaml'], 'A');
 });
+
+test('values decoded from the same text are fresh maps each time: a template that sets a value does not leak into the next decode', () => {
+  const text = 'a:\n  b: original\nlist: [1, 2]\n';
+  const first = chart({ 'templates/x.yaml': '{{ $_ := set .Values.a "b" "changed" }}{{ .Values.a.b }}' }, text);
+  assert.deepEqual(render(first), { 'c/templates/x.yaml': 'changed' });
+  const second = chart({ 'templates/x.yaml': '{{ .Values.a.b }} {{ .Values.list }}' }, text);
+  assert.deepEqual(render(second), { 'c/templates/x.yaml': 'original [1 2]' });
+  const x = unmarshalYAMLv2Object(text) as GoMap;
+  const y = unmarshalYAMLv2Object(text) as GoMap;
+  assert.notEqual(x.get('a'), y.get('a'));
+  assert.notEqual(x.get('list'), y.get('list'));
+});
