@@ -26,6 +26,8 @@ interface Common {
 }
 
 const goodName = /^[\p{L}_][\p{L}\p{Nd}_]*$/u;
+/** Function names already checked against {@link goodName} (function maps are set again for every render). */
+const validNames = new Set<string>();
 
 /** A Go text/template: one named template in a set of associated templates. */
 export class Template implements ExecTemplate {
@@ -71,7 +73,10 @@ export class Template implements ExecTemplate {
   /** Adds functions to the set's function map. Entries may be declared Go functions or bare JS functions. */
   funcs(map: FuncMap): this {
     for (const [name, fn] of Object.entries(map)) {
-      if (!goodName.test(name)) throw new Error(`function name ${quote(name)} is not a valid identifier`);
+      if (!validNames.has(name)) {
+        if (!goodName.test(name)) throw new Error(`function name ${quote(name)} is not a valid identifier`);
+        if (validNames.size < 10_000) validNames.add(name);
+      }
       this.common.funcs.set(name, toFuncValue(fn, name));
     }
     return this;
