@@ -145,11 +145,11 @@ describe('builds in the worker pool', () => {
       assert.deepEqual(value[1], [
         { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' }, data: { replicas: '1' } },
       ]);
-      assert.ok(gapMs < 250, `event loop blocked for ${gapMs} ms`);
       // The same build on the calling thread is what the pool avoids.
       const inline = await maxLoopGap(() => nativeBuilder().build({ root, path: 'big' }));
       t.diagnostic(`longest event-loop stall: pooled ${gapMs} ms, inline ${inline.gapMs} ms`);
-      assert.ok(inline.gapMs > gapMs, `inline ${inline.gapMs} ms vs pooled ${gapMs} ms`);
+      // Relative, so a loaded CI machine slows both sides alike.
+      assert.ok(gapMs * 2 < inline.gapMs, `pooled ${gapMs} ms vs inline ${inline.gapMs} ms`);
     } finally {
       await pool.close();
       rmSync(root, { recursive: true, force: true });
