@@ -4,6 +4,10 @@ import { mkdir, mkdtemp, readFile, readdir, rm, symlink, utimes, writeFile, chmo
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startArtifactServer } from '../../server/artifact/index.js';
+import { WorkerPool } from '../workers/index.js';
+import { extract } from '../../engines/tar/index.js';
+import { createReadStream } from 'node:fs';
+import { diskSink } from './disk-sink.js';
 import {
   ArtifactNotFoundError,
   Storage,
@@ -248,3 +252,45 @@ describe('artifact server and fetch', () => {
     }
   });
 });
+
+describe('archiving with ignore rules, in a worker thread or on the event loop', () => {
+  const pool = new WorkerPool({ size: 1 });
+  after(() => pool.close());
+  const files = {
+    'deploy/app.yaml': 'kind: A\n',
+    'deploy/skip.tmp': 'x',
+    'docs/readme.md': 'docs',
+    '.sourceignore': '*.tmp\n',
+  };
+
+  it('the worker and the event loop write the same bytes and honour .sourceignore and spec.ignore', async () => {
+    const src = await tree(files);
+    const digests: string[] = [];
+    for (const p of [pool, undefined]) {
+      const storage = new Storage({ path: await tmp(), address: 'localhost:9090' });
+      const a = storage.newArtifactFor('GitRepository', 'ns', 'n', 'main@sha1:x', 'x.tar.gz');
+      assert.deepEqual(await storage.archiveIgnoring(a, src, '/docs/\n', p), {});
+      digests.push(a.digest ?? '');
+      const out = await tmp();
+      await fetchFromStorage(storage, a, out);
+      assert.deepEqual((await readdir(out, { recursive: true })).sort(), ['.sourceignore', 'deploy', 'deploy/app.yaml']);
+    }
+    assert.match(digests[0] ?? '', /^sha256:[0-9a-f]{64}$/);
+    assert.equal(digests[0], digests[1]);
+  });
+
+  it('an unreadable rule set is reported as ignoreError and nothing is written', async () => {
+    const src = await tree({ ...files, '.sourceignore': 'x'.repeat(1024 * 1024 + 1) });
+    const root = await tmp();
+    const storage = new Storage({ path: root, address: 'localhost:9090' });
+    const a = storage.newArtifactFor('GitRepository', 'ns', 'n', 'main@sha1:x', 'x.tar.gz');
+    const res = await storage.archiveIgnoring(a, src, undefined, pool);
+    assert.match(res.ignoreError ?? '', /\.sourceignore is larger than 1048576 bytes/);
+    assert.equal(a.digest, undefined);
+    assert.deepEqual(await readdir(join(root, '.tmp')), []);
+  });
+});
+
+async function fetchFromStorage(storage: Storage, a: { path: string }, out: string): Promise<void> {
+  await extract(createReadStream(storage.localPath(a)), diskSink(out));
+}

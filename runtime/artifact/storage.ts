@@ -1,19 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { chmod, cp, lstat, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { cp, lstat, mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { tmpdir } from 'node:os';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Artifact } from '../../api/meta/types.js';
-import { archive, extract } from '../../engines/tar/index.js';
+import { extract } from '../../engines/tar/index.js';
 import type { ArchiveFilter, ExtractOptions } from '../../engines/tar/index.js';
 import { artifactURL } from './address.js';
-import { digestFile, newHash, parseDigest } from './digest.js';
+import { digestFile, parseDigest } from './digest.js';
 import type { DigestAlgorithm } from './digest.js';
 import { diskSink } from './disk-sink.js';
-import { diskSource } from './disk-source.js';
 import { ArtifactLocks } from './locks.js';
+import { archiveTask, writeArchive } from './archive-task.js';
+import type { ArchiveTaskInput, ArchiveTaskResult } from './archive-task.js';
+import type { WorkerPool } from '../workers/index.js';
+
+/** The worker-pool module holding `archiveTask` (.ts under tsx, .js when built). */
+const archiveTaskModule = new URL(
+  import.meta.url.endsWith('.ts') ? './archive-task.ts' : './archive-task.js',
+  import.meta.url,
+).href;
 
 /** Storage settings (source-controller flags). */
 export interface StorageOptions {
@@ -104,36 +110,57 @@ export class Storage {
    * lastUpdateTime on `a`.
    */
   async archive(a: Artifact, dir: string, filter?: ArchiveFilter): Promise<void> {
+    await this.writeAtomically(a, (tmp) => writeArchive(dir, tmp, this.algo, filter));
+  }
+
+  /**
+   * Like `archive`, with the ignore rules loaded from the checkout (`.sourceignore` files plus
+   * `ignore`, Flux's spec.ignore) and, when a worker pool is given, all of the walking, packing and
+   * hashing done in a worker thread. A failure to load the rules is returned as `ignoreError`
+   * (nothing written); archive failures throw.
+   */
+  async archiveIgnoring(
+    a: Artifact,
+    dir: string,
+    ignore: string | undefined,
+    pool?: WorkerPool,
+  ): Promise<{ ignoreError?: string }> {
+    let ignoreError: string | undefined;
+    await this.writeAtomically(a, async (tmp) => {
+      const input: ArchiveTaskInput = { dir, out: tmp, algo: this.algo, ...(ignore !== undefined ? { ignore } : {}) };
+      const res = pool
+        ? await pool.run<ArchiveTaskResult>({ module: archiveTaskModule, exportName: 'archiveTask', input })
+        : await archiveTask(input);
+      if ('ignoreError' in res) {
+        ignoreError = res.ignoreError;
+        return undefined;
+      }
+      return res;
+    });
+    return ignoreError !== undefined ? { ignoreError } : {};
+  }
+
+  /** Writes through `write` into a temp file, renames it into place, records digest/size/URL. */
+  private async writeAtomically(
+    a: Artifact,
+    write: (tmp: string) => Promise<{ digest: string; size: number } | undefined>,
+  ): Promise<void> {
     const target = this.localPath(a);
     await mkdir(resolve(target, '..'), { recursive: true });
     await this.locks.withWriteLock(a.path, async () => {
       const tmp = await this.tempFile();
-      const hash = newHash(this.algo);
-      let size = 0;
+      let written;
       try {
-        const out = createWriteStream(tmp, { mode: 0o600 });
-        await pipeline(
-          archive(diskSource(dir), filter),
-          new Writable({
-            write(chunk: Buffer, _enc, cb) {
-              hash.update(chunk);
-              size += chunk.length;
-              if (!out.write(chunk)) out.once('drain', () => cb());
-              else cb();
-            },
-            final(cb) {
-              out.end(cb);
-            },
-          }),
-        );
-        await chmod(tmp, 0o600);
-        await rename(tmp, target);
+        written = await write(tmp);
+        if (written) await rename(tmp, target);
+        else await rm(tmp, { force: true });
       } catch (err) {
         await rm(tmp, { force: true });
         throw err;
       }
-      a.digest = `${this.algo}:${hash.digest('hex')}`;
-      a.size = size;
+      if (!written) return;
+      a.digest = written.digest;
+      a.size = written.size;
       a.lastUpdateTime = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
       this.setArtifactURL(a);
     });

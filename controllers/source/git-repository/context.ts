@@ -2,6 +2,7 @@ import type { Artifact } from '../../../api/meta/types.js';
 import type { GitRepository } from '../../../api/source/v1/git-repository.js';
 import type { Storage } from '../../../runtime/artifact/index.js';
 import type { KubeClient } from '../../../runtime/client/index.js';
+import type { WorkerPool } from '../../../runtime/workers/index.js';
 import type { CheckoutCache, CheckoutResult } from '../../../runtime/git/index.js';
 import type { Conditions } from './conditions.js';
 
@@ -15,6 +16,8 @@ export interface GitRepositoryDeps {
   readonly gitMaxBytes?: number;
   /** --feature-gates (ObjectLevelWorkloadIdentity is read). */
   readonly featureGates?: Readonly<Record<string, boolean>>;
+  /** Worker threads for archiving (walk, tar, gzip, digest); absent: on the event loop. */
+  readonly archivePool?: WorkerPool;
   /** Completed checkouts shared between objects (same remote, commit, credentials and options). */
   readonly checkoutCache?: CheckoutCache;
   /** Records a Kubernetes event for the object. */

@@ -6,6 +6,7 @@ import type { KubeObject } from '../../../runtime/client/index.js';
 import { CheckoutCache } from '../../../runtime/git/index.js';
 import type { CheckoutCacheOptions } from '../../../runtime/git/index.js';
 import type { Controller, Manager } from '../../../runtime/manager/index.js';
+import { WorkerPool } from '../../../runtime/workers/index.js';
 import type { GitRepositoryDeps } from './context.js';
 import { EventRecorder } from '../../../runtime/events/index.js';
 import { reconcileGitRepository } from './reconciler.js';
@@ -31,6 +32,8 @@ export interface SourceStorageOptions {
    * remote with the same credentials and content options (false turns it off). @default {}
    */
   readonly gitCheckoutCache?: false | CheckoutCacheOptions;
+  /** Worker threads that archive checkouts (0: archive on the event loop). @default 1 */
+  readonly archiveWorkers?: number;
 }
 
 /**
@@ -71,6 +74,18 @@ export function setupGitRepositoryController(
         }),
     });
   }
+  const archiveWorkers = opts.archiveWorkers ?? 1;
+  const archivePool = archiveWorkers > 0 ? new WorkerPool({ size: archiveWorkers }) : undefined;
+  if (archivePool) {
+    mgr.add({
+      name: 'gitrepository-archive-pool',
+      start: async (signal) => {
+        if (!signal.aborted)
+          await new Promise<void>((r) => signal.addEventListener('abort', () => r(), { once: true }));
+        await archivePool.close();
+      },
+    });
+  }
   const deps: GitRepositoryDeps = {
     client: mgr.kube,
     storage,
@@ -88,6 +103,7 @@ export function setupGitRepositoryController(
     },
     ...(opts.gitMaxBytes ? { gitMaxBytes: opts.gitMaxBytes } : {}),
     ...(checkoutCache ? { checkoutCache } : {}),
+    ...(archivePool ? { archivePool } : {}),
   };
   const leaseId = mgr.leaseIdFor('source-controller');
   const controller = mgr.newController({

@@ -1,11 +1,6 @@
 import { readdir, readlink } from 'node:fs/promises';
 import { join, relative, resolve, sep, dirname } from 'node:path';
-import {
-  loadIgnorePatterns,
-  parsePatterns,
-  sourceIgnoreFilter,
-} from '../../../../engines/sourceignore/index.js';
-import { diskSource, sameRevision } from '../../../../runtime/artifact/index.js';
+import { sameRevision } from '../../../../runtime/artifact/index.js';
 import { contentConfigChanged, includesDiffer } from '../content-config.js';
 import type { Step, StepContext } from '../context.js';
 import { generic } from '../errors.js';
@@ -13,7 +8,8 @@ import { commitReference } from './source.js';
 
 /**
  * Artifact: unless revision, includes and content config are unchanged (Trace ArtifactUpToDate),
- * archives the checkout with .sourceignore files and spec.ignore applied and records artifact,
+ * archives the checkout with .sourceignore files and spec.ignore applied (in the archive worker
+ * pool when there is one) and records artifact,
  * includedArtifacts and the observed* fields. Sets ArtifactInStorage (Succeeded) and
  * StorageOperationFailed (ArchiveOperationFailed, SourceIgnoreError, …); deletes ArtifactOutdated.
  */
@@ -57,25 +53,17 @@ export const reconcileArtifact: Step = async (ctx) => {
         `unable to archive artifact to storage: symlink '${escaping}' points outside the repository`,
         'ArchiveOperationFailed',
       );
-    let filter;
+    let ignoreError: string | undefined;
     try {
-      const patterns = await loadIgnorePatterns(diskSource(repo));
-      if (obj.spec.ignore !== undefined) patterns.push(...parsePatterns(obj.spec.ignore));
-      filter = sourceIgnoreFilter(patterns);
-    } catch (err) {
-      throw generic(
-        `failed to load source ignore patterns from repository: ${(err as Error).message}`,
-        'SourceIgnoreError',
-      );
-    }
-    try {
-      await deps.storage.archive(artifact, repo, filter);
+      ({ ignoreError } = await deps.storage.archiveIgnoring(artifact, repo, obj.spec.ignore, deps.archivePool));
     } catch (err) {
       throw fail(
         `unable to archive artifact to storage: ${(err as Error).message}`,
         'ArchiveOperationFailed',
       );
     }
+    if (ignoreError !== undefined)
+      throw generic(`failed to load source ignore patterns from repository: ${ignoreError}`, 'SourceIgnoreError');
     record(ctx, artifact);
     conditions.delete('StorageOperationFailed');
     return 'success';
