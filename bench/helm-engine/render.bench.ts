@@ -10,7 +10,10 @@
  * again; our decoder reuses the parse of a text it has seen), `fresh values` appends a distinct
  * comment to the values text for every render on both sides, so every decode is a cold parse.
  * Trials alternate between the two engines on this shared machine; the fastest trial of each is
- * compared. Prints per-render times, the ratio ours/Go, and both processes' resident set size.
+ * compared. Prints per-render wall times (Go's as timed inside the oracle), the whole-process CPU
+ * time per render of each side (ours from process.cpuUsage, the oracle's from /proc/PID/stat, so it
+ * includes its request decoding; CPU time is steadier than wall time on a loaded machine), the
+ * ratios ours/Go, and both processes' resident set size.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -51,6 +54,13 @@ function oraclePids(): string[] {
   });
 }
 
+/** CPU time (user + system) of a process in µs, from /proc/PID/stat (clock ticks of 10 ms). */
+function procCpuMicros(pid: string): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
 let serial = 0;
 /** The chart case for one render: the same values text, or a distinct one (`fresh`). */
 function caseFor(fresh: boolean): ChartCase {
@@ -59,24 +69,35 @@ function caseFor(fresh: boolean): ChartCase {
   return { ...chart, values: `${chart.values ?? ''}\n# render ${serial}\n` };
 }
 
-function oursTrial(fresh: boolean): number {
+interface Trial {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+function oursTrial(fresh: boolean): Trial {
   const cases = Array.from({ length: RENDERS }, () => caseFor(fresh));
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   for (const c of cases) {
     const r = renderChartCase(c);
     if (!r.ok) throw new Error(r.error);
   }
-  return ((performance.now() - start) * 1e3) / RENDERS;
+  const cpu = process.cpuUsage(cpu0);
+  return { wall: ((performance.now() - start) * 1e3) / RENDERS, cpu: (cpu.user + cpu.system) / RENDERS };
 }
 
-async function goTrial(oracle: Oracle, fresh: boolean): Promise<number> {
-  const rs = await oracle.renderAll(Array.from({ length: RENDERS }, () => chartRequest(caseFor(fresh))));
+async function goTrial(oracle: Oracle, fresh: boolean): Promise<Trial> {
+  const reqs = Array.from({ length: RENDERS }, () => chartRequest(caseFor(fresh)));
+  const pids = oraclePids();
+  const cpu0 = pids.reduce((a, p) => a + procCpuMicros(p), 0);
+  const rs = await oracle.renderAll(reqs);
+  const cpu = pids.reduce((a, p) => a + procCpuMicros(p), 0) - cpu0;
   let nanos = 0;
   for (const r of rs) {
     if (!r.ok) throw new Error(r.error);
     nanos += r.nanos;
   }
-  return nanos / 1e3 / RENDERS;
+  return { wall: nanos / 1e3 / RENDERS, cpu: cpu / RENDERS };
 }
 
 const oracle = new Oracle();
@@ -89,18 +110,20 @@ try {
     // Warm-up (JIT on our side, GC and caches on Go's).
     oursTrial(fresh);
     await goTrial(oracle, fresh);
-    const ours: number[] = [];
-    const gos: number[] = [];
+    const ours: Trial[] = [];
+    const gos: Trial[] = [];
     for (let t = 0; t < TRIALS; t++) {
       ours.push(oursTrial(fresh));
       gos.push(await goTrial(oracle, fresh));
     }
-    const o = Math.min(...ours);
-    const g = Math.min(...gos);
+    const best = (ts: Trial[], k: keyof Trial): number => Math.min(...ts.map((x) => x[k]));
+    const list = (ts: Trial[], k: keyof Trial): string => ts.map((x) => x[k].toFixed(0)).join(' ');
     console.log(fresh ? 'fresh values (cold decode every render):' : 'same values:');
-    console.log(`  ours  ${o.toFixed(1)} µs/render (trials: ${ours.map((x) => x.toFixed(0)).join(' ')})`);
-    console.log(`  go    ${g.toFixed(1)} µs/render (trials: ${gos.map((x) => x.toFixed(0)).join(' ')})`);
-    console.log(`  ratio ours/go ${(o / g).toFixed(2)}`);
+    for (const k of ['wall', 'cpu'] as const) {
+      const o = best(ours, k);
+      const g = best(gos, k);
+      console.log(`  ${k.padEnd(4)} ours ${o.toFixed(0)} µs/render (${list(ours, k)}), go ${g.toFixed(0)} µs/render (${list(gos, k)}), ours/go ${(o / g).toFixed(2)}`);
+    }
   }
   const goRss = oraclePids().map(rssMiB).filter(Number.isFinite);
   console.log(`rss   ours ${rssMiB('self').toFixed(0)} MiB, go ${goRss.map((x) => x.toFixed(0)).join('+')} MiB`);
