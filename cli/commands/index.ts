@@ -23,6 +23,8 @@ import * as tree from './tree.js';
 import * as trace from './trace.js';
 import * as logs from './logs.js';
 import * as controller from './controller.js';
+import * as buildCmd from './build.js';
+import * as diffCmd from './diff.js';
 
 export interface CommandModule {
   register(program: Command): void;
@@ -50,4 +52,6 @@ export const commandModules: readonly CommandModule[] = [
   trace,
   logs,
   controller,
+  buildCmd,
+  diffCmd,
 ];
