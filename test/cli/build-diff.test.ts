@@ -128,3 +128,45 @@ test('diff reports inventory objects that are no longer built as deleted, and ex
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /invalid resource path/);
 });
+
+test('build reads substituteFrom ConfigMaps and Secrets from the cluster, skips optional missing ones, fails on required ones', async () => {
+  await kube.apply({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'vars', namespace: ns }, data: { who: 'cluster', region: 'us' } });
+  await kube.apply({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'secret-vars', namespace: ns }, data: { who: Buffer.from('secret').toString('base64') } });
+  write('app/cm.yaml', configMap('demo', 'hello ${who}'));
+  rmSync(join(dir, 'app/secret.yaml'), { force: true });
+  const from = (refs: string): string =>
+    `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: vars\n  namespace: ${ns}\n` +
+    `spec:\n  interval: 1m\n  path: ./app\n  sourceRef: {kind: GitRepository, name: repo}\n  postBuild:\n    substituteFrom:\n${refs}`;
+  const cases = [
+    { refs: '      - {kind: ConfigMap, name: vars}\n', code: 0, greeting: 'hello cluster', region: 'us' },
+    { refs: '      - {kind: ConfigMap, name: vars}\n      - {kind: Secret, name: secret-vars}\n', code: 0, greeting: 'hello secret', region: 'us' },
+    { refs: '      - {kind: ConfigMap, name: vars}\n      - {kind: Secret, name: absent, optional: true}\n', code: 0, greeting: 'hello cluster', region: 'us' },
+    { refs: '      - {kind: Secret, name: absent}\n', code: 1, error: /substitute from 'Secret\/absent' error/ },
+  ];
+  for (const c of cases) {
+    write('vars.yaml', from(c.refs));
+    const r = await runCli(['build', 'ks', 'vars', '-n', ns, '--path', join(dir, 'app'), '--kustomization-file', join(dir, 'vars.yaml')], env);
+    assert.equal(r.code, c.code, r.stderr);
+    if (c.error) {
+      assert.match(r.stderr, c.error);
+      continue;
+    }
+    const doc = parseAllDocuments(r.stdout)[0]?.toJS() as { data: Record<string, string> };
+    assert.deepEqual(doc.data, { greeting: c.greeting, region: c.region });
+  }
+});
+
+test('build masks the values of a SOPS-encrypted Secret and drops its sops metadata', async () => {
+  rmSync(join(dir, 'app'), { recursive: true, force: true });
+  write(
+    'app/enc.yaml',
+    'apiVersion: v1\nkind: Secret\nmetadata:\n  name: enc\n  namespace: demo\ndata:\n  token: RU5DW0FFUzI1Nl9HQ00sZGF0YTp4XQ==\n' +
+      'sops:\n  mac: ENC[AES256_GCM,data:abc]\n  version: 3.11.0\n',
+  );
+  write('ks.yaml', ksFile('flux-system'));
+  const r = await runCli(['build', 'ks', 'app', '-n', 'flux-system', '--path', join(dir, 'app'), '--kustomization-file', join(dir, 'ks.yaml'), '--dry-run']);
+  assert.equal(r.code, 0, r.stderr);
+  const doc = parseAllDocuments(r.stdout)[0]?.toJS() as Record<string, unknown>;
+  assert.deepEqual(doc['data'], { token: Buffer.from('**SOPS**').toString('base64') });
+  assert.equal(doc['sops'], undefined);
+});
