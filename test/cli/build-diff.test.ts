@@ -170,3 +170,21 @@ test('build masks the values of a SOPS-encrypted Secret and drops its sops metad
   assert.deepEqual(doc['data'], { token: Buffer.from('**SOPS**').toString('base64') });
   assert.equal(doc['sops'], undefined);
 });
+
+test('diff without --kustomization-file uses the live Kustomization, its spec overrides and its inventory', async () => {
+  rmSync(join(dir, 'app'), { recursive: true, force: true });
+  write('app/cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  greeting: hi\n');
+  await kube.apply({
+    apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+    kind: 'Kustomization',
+    metadata: { name: 'live', namespace: ns },
+    spec: { interval: '1m', path: './app', prune: true, targetNamespace: ns, namePrefix: 'live-', sourceRef: { kind: 'GitRepository', name: 'repo' } },
+  });
+  await kube.patchStatus({ apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', namespace: ns, name: 'live' }, 'merge', {
+    status: { inventory: { entries: [{ id: `${ns}_live-app__ConfigMap`, v: 'v1' }, { id: `${ns}_live-gone__ConfigMap`, v: 'v1' }] } },
+  });
+  const r = await runCli(['diff', 'ks', 'live', '-n', ns, '--path', join(dir, 'app')], env);
+  assert.equal(r.stderr, '');
+  assert.equal(r.stdout, `► ConfigMap/${ns}/live-app created\n► ConfigMap/${ns}/live-gone deleted\n`);
+  assert.equal(r.code, 1);
+});
