@@ -55,11 +55,11 @@ async function serverStats(): Promise<{ uploadPack: number; cpuMs: number }> {
 }
 
 /** CPU time of this process (controller, observer) and of its reaped children (git), in ms. */
-function cpu(): { selfMs: number; childrenMs: number } {
+function cpu(): { selfMs: number; sysMs: number; childrenMs: number } {
   const stat = readFileSync('/proc/self/stat', 'utf8');
   const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const u = process.cpuUsage();
-  return { selfMs: (u.user + u.system) / 1000, childrenMs: (Number(f[13]) + Number(f[14])) * 10 };
+  return { selfMs: (u.user + u.system) / 1000, sysMs: u.system / 1000, childrenMs: (Number(f[13]) + Number(f[14])) * 10 };
 }
 
 const cluster = await getTestCluster();
@@ -105,6 +105,7 @@ interface Snap {
   uploadPack: number;
   serverCpuMs: number;
   selfMs: number;
+  sysMs: number;
   childrenMs: number;
 }
 async function snapshot(): Promise<Snap> {
@@ -113,6 +114,7 @@ async function snapshot(): Promise<Snap> {
 }
 const cpuDelta = (a: Snap, b: Snap): Record<string, number> => ({
   controllerProcessMs: Math.round(b.selfMs - a.selfMs),
+  ofWhichKernelMs: Math.round(b.sysMs - a.sysMs),
   gitChildrenMs: Math.round(b.childrenMs - a.childrenMs),
   gitServerMs: Math.round(b.serverCpuMs - a.serverCpuMs),
 });

@@ -66,12 +66,14 @@ export class CheckoutCache {
     key: string,
     dest: string,
     produce: () => Promise<T>,
+    /** Top-level names not copied on a hit (e.g. `.git` when the caller does not need it). */
+    skipOnHit: readonly string[],
     fromCache: (hit: CachedCheckout) => T,
   ): Promise<T> {
     const pending = this.inflight.get(key);
     const entry = this.entries.get(key) ?? (pending ? await pending : undefined);
     if (entry && !entry.evicted && !this.closed) {
-      const hit = await this.copy(entry, dest);
+      const hit = await this.copy(entry, dest, skipOnHit);
       if (hit) return fromCache(hit);
     }
     this.stats.misses++;
@@ -115,11 +117,11 @@ export class CheckoutCache {
     }
   }
 
-  private async copy(entry: Entry, dest: string): Promise<CachedCheckout | undefined> {
+  private async copy(entry: Entry, dest: string, skip: readonly string[]): Promise<CachedCheckout | undefined> {
     entry.readers++;
     entry.lastUsed = Date.now();
     try {
-      await copyTree(entry.dir, dest);
+      await copyTree(entry.dir, dest, skip);
       this.stats.hits++;
       return { hash: entry.hash, message: entry.message, size: entry.size };
     } catch {
@@ -193,13 +195,13 @@ export class CheckoutCache {
 }
 
 /**
- * Copies a checkout: directories, regular files (copyFile keeps the mode bits) and symlinks as
+ * Copies a checkout (less the top-level names in `skip`): directories, regular files (copyFile keeps the mode bits) and symlinks as
  * they are (targets not followed). `dest` must not exist. Fewer system calls than fs.cp, which
  * stats every path several times and chmods every file.
  */
-async function copyTree(src: string, dest: string): Promise<void> {
+async function copyTree(src: string, dest: string, skip: readonly string[] = []): Promise<void> {
   await mkdir(dest);
-  const entries = await readdir(src, { withFileTypes: true });
+  const entries = (await readdir(src, { withFileTypes: true })).filter((e) => !skip.includes(e.name));
   await Promise.all(
     entries.map(async (e) => {
       const from = join(src, e.name);

@@ -36,6 +36,11 @@ export interface CheckoutOptions {
    * remote is not consulted).
    */
   readonly cache?: { readonly store: CheckoutCache; readonly credentials: string };
+  /**
+   * Whether the caller needs `.git` (signature verification does). A checkout copied from the cache
+   * without submodules then leaves it out. @default true
+   */
+  readonly needGitDir?: boolean;
 }
 
 /** What was checked out. */
@@ -91,6 +96,7 @@ export async function checkout(opts: CheckoutOptions): Promise<CheckoutResult | 
           }),
           opts.dir,
           produce,
+          opts.needGitDir === false && !opts.recurseSubmodules ? ['.git'] : [],
           (hit) => ({ hash: hit.hash, reference, message: hit.message, partial: false, size: hit.size, ...tagOf(reference) }),
         )
       : await produce();
@@ -255,7 +261,8 @@ async function fetchStrategy(
   ex: (what: string, cwd?: string) => ExecOptions,
 ): Promise<string> {
   const fetch = (args: string[]): Promise<string> =>
-    git(['fetch', '-q', '--no-tags', ...args], ex('fetch', dir));
+    // unpackLimit 1: keep the fetched pack as one file instead of a loose object per blob.
+    git(['-c', 'fetch.unpackLimit=1', 'fetch', '-q', '--no-tags', ...args], ex('fetch', dir));
   switch (s.kind) {
     case 'branch':
       await fetch(['--depth', '1', 'origin', `+refs/heads/${s.branch}:refs/remotes/origin/${s.branch}`]);

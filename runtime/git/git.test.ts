@@ -43,7 +43,14 @@ async function run(
   url: string,
   ref: CheckoutRef | undefined,
   auth: GitAuth = {},
-  extra: { sparse?: string[]; last?: string; maxBytes?: number; submodules?: boolean; cache?: CheckoutCache } = {},
+  extra: {
+    sparse?: string[];
+    last?: string;
+    maxBytes?: number;
+    submodules?: boolean;
+    cache?: CheckoutCache;
+    needGitDir?: boolean;
+  } = {},
 ) {
   const session = await openAuth(url, auth);
   const dir = await workdir();
@@ -59,6 +66,7 @@ async function run(
       ...(extra.maxBytes ? { maxBytes: extra.maxBytes } : {}),
       ...(extra.submodules ? { recurseSubmodules: true } : {}),
       ...(extra.cache ? { cache: { store: extra.cache, credentials: CheckoutCache.key({ ...auth }) } } : {}),
+      ...(extra.needGitDir === false ? { needGitDir: false } : {}),
     });
     return { res, dir };
   } finally {
@@ -338,6 +346,21 @@ describe('checkout cache', () => {
       assert.equal(await readFile(join(b.dir, 'deploy/app.yaml'), 'utf8'), 'kind: B\n');
       assert.equal(gitSync(b.dir, ['rev-parse', 'HEAD']).trim(), second);
       assert.deepEqual(cache.stats, { hits: 1, misses: 1, stored: 1, evicted: 0, sharedRemoteQueries: 0 });
+    } finally {
+      await cache.close();
+    }
+  });
+
+  it('a caller that does not need .git gets the cached working tree without it', async () => {
+    const cache = new CheckoutCache();
+    try {
+      const a = await run(`${http.url}/app.git`, { branch: 'main' }, {}, { cache, needGitDir: false });
+      const b = await run(`${http.url}/app.git`, { branch: 'main' }, {}, { cache, needGitDir: false });
+      assert.ok((await readdir(a.dir)).includes('.git'), 'a fetched checkout keeps .git');
+      assert.ok(!(await readdir(b.dir)).includes('.git'));
+      assert.deepEqual(await tree(b.dir), await tree(a.dir));
+      assert.equal(b.res?.hash, second);
+      assert.equal(cache.stats.hits, 1);
     } finally {
       await cache.close();
     }

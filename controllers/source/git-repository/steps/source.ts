@@ -241,6 +241,7 @@ async function gitCheckout(ctx: StepContext, auth: GitAuth, optimized: boolean):
       ...(deps.checkoutCache
         ? { cache: { store: deps.checkoutCache, credentials: CheckoutCache.key({ ...auth }) } }
         : {}),
+      needGitDir: !!obj.spec.verify,
     });
     if (!res) throw fetchFailed(ctx, generic('git repository is empty', 'EmptyGitRepository'));
     return res;
