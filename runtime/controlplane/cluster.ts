@@ -52,6 +52,8 @@ export function kcmControllers(workloads: boolean): string[] {
     'serviceaccount-controller',
     'serviceaccount-token-controller',
     'root-ca-certificate-publisher-controller',
+    // Aggregates rules into admin/edit/view (e.g. Ingress for a tenant bound to `admin`), as on any cluster.
+    'clusterrole-aggregation-controller',
   ];
   return workloads ? [...base, 'deployment-controller', 'replicaset-controller'] : base;
 }
@@ -129,7 +131,7 @@ export async function startCluster(opts: StartOptions): Promise<ClusterState & {
           `--secure-port=${apiPort}`,
           '--bind-address=127.0.0.1',
           '--advertise-address=127.0.0.1',
-          '--service-cluster-ip-range=10.0.0.0/24',
+          '--service-cluster-ip-range=10.0.0.0/16',
           '--allow-privileged=true',
           `--service-account-issuer=${server}/`,
           `--service-account-key-file=${pki.saPub}`,
