@@ -196,12 +196,16 @@ async function fetchIncludes(ctx: StepContext): Promise<Artifact[]> {
   const requeue = deps.requeueDependencyMs ?? 30_000;
   for (const incl of obj.spec.include ?? []) {
     const name = incl.repository.name;
-    const dep = await deps.client.getOrUndefined<GitRepository & KubeObject>({
-      apiVersion: 'source.toolkit.fluxcd.io/v1',
-      kind: 'GitRepository',
-      namespace: obj.metadata.namespace,
-      name,
-    });
+    // From the informer cache when there is one (Flux reads GitRepositories through its cache).
+    const ns = obj.metadata.namespace ?? 'default';
+    const dep = deps.read
+      ? ((await deps.read(ns, name)) as (GitRepository & KubeObject) | undefined)
+      : await deps.client.getOrUndefined<GitRepository & KubeObject>({
+          apiVersion: 'source.toolkit.fluxcd.io/v1',
+          kind: 'GitRepository',
+          namespace: ns,
+          name,
+        });
     if (!dep) {
       const e = waiting(
         `could not get resource for include '${name}': gitrepositories.source.toolkit.fluxcd.io "${name}" not found`,
