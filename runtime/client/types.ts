@@ -3,31 +3,14 @@
  * models), so fields unknown to us survive a read-modify-write or a server-side apply.
  */
 
+import type { ObjectMeta as ApiObjectMeta, OwnerReference } from '../../api/meta/object.js';
+
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller?: boolean;
-  blockOwnerDeletion?: boolean;
-}
+export type { OwnerReference };
 
-export interface ObjectMeta {
-  name?: string;
-  generateName?: string;
-  namespace?: string;
-  uid?: string;
-  resourceVersion?: string;
-  generation?: number;
-  creationTimestamp?: string;
-  deletionTimestamp?: string;
-  deletionGracePeriodSeconds?: number;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  finalizers?: string[];
-  ownerReferences?: OwnerReference[];
+/** api/'s object metadata, open to fields this version of the code does not know. */
+export interface ObjectMeta extends ApiObjectMeta {
   managedFields?: unknown[];
   [key: string]: unknown;
 }
@@ -96,7 +79,9 @@ export interface WatchEvent<T extends KubeObject = KubeObject> {
 /** Splits `group/version` (or `v1`) into its parts. */
 export function parseApiVersion(apiVersion: string): { group: string; version: string } {
   const i = apiVersion.indexOf('/');
-  return i < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
+  return i < 0
+    ? { group: '', version: apiVersion }
+    : { group: apiVersion.slice(0, i), version: apiVersion.slice(i + 1) };
 }
 
 export function gvkOf(obj: { apiVersion: string; kind: string }): GroupVersionKind {
@@ -104,7 +89,12 @@ export function gvkOf(obj: { apiVersion: string; kind: string }): GroupVersionKi
 }
 
 /** `Kind/namespace/name` (or `Kind/name` for cluster-scoped objects), as Flux names objects in messages. */
-export function objectName(obj: { kind: string; metadata?: ObjectMeta; name?: string; namespace?: string }): string {
+export function objectName(obj: {
+  kind: string;
+  metadata?: ObjectMeta;
+  name?: string;
+  namespace?: string;
+}): string {
   const name = obj.metadata?.name ?? obj.name ?? '';
   const ns = obj.metadata?.namespace ?? obj.namespace;
   return ns ? `${obj.kind}/${ns}/${name}` : `${obj.kind}/${name}`;
