@@ -2,8 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemoryFileSystem } from '../fs/index.js';
 import { Kustomizer, KustomizeError } from './index.js';
-import { expectedOutputs } from './testdata/expected.js';
-import { scenarios } from './testdata/scenarios.js';
+import { loadAllScenarios } from '../../test/kustomize/scenario-modules.js';
+
+const scenarios = await loadAllScenarios();
 
 for (const s of scenarios) {
   test(`kustomize scenario: ${s.name}`, () => {
@@ -14,8 +15,8 @@ for (const s of scenarios) {
       return;
     }
     const out = build();
-    const expected = s.expected ?? expectedOutputs[s.name];
-    assert.ok(expected !== undefined, 'no expected output: run test/kustomize/record-expected.ts');
+    const expected = s.expected ?? s.recorded;
+    assert.ok(expected !== undefined, `no expected output: run node --import tsx test/kustomize/record-expected.ts ${s.module}`);
     assert.equal(out, expected);
   });
 }

@@ -11,8 +11,11 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { MemoryFileSystem } from '../../engines/fs/index.js';
 import { Kustomizer } from '../../engines/kustomize/index.js';
-import { type Scenario, scenarios } from '../../engines/kustomize/testdata/scenarios.js';
+import type { Scenario } from '../../engines/kustomize/testdata/fixtures.js';
 import { randomScenarios } from '../../engines/kustomize/testdata/random-scenarios.js';
+import { loadAllScenarios } from './scenario-modules.js';
+
+const scenarios = await loadAllScenarios();
 
 const oracle = join(process.env.SLUICE_CACHE ?? join(homedir(), '.cache', 'sluice'), 'bin', 'kustomize-v5.7.1', 'kustomize');
 const haveOracle = existsSync(oracle);

@@ -15,7 +15,7 @@ const overlay = (name: string, kustomization: string, extra: Record<string, stri
   error,
 });
 
-export const composeScenarios: Scenario[] = [
+export const scenarios: Scenario[] = [
   overlay('an overlay with a namespace and prefix over a base with generators', 'namespace: dev\nnamePrefix: dev-\nresources:\n- ../base\n'),
   overlay('an overlay replacing a base generator', 'resources:\n- ../base\nconfigMapGenerator:\n- name: cfg\n  behavior: replace\n  literals: [z=9]\n'),
   overlay('an overlay merging into a base Secret generator', 'resources:\n- ../base\nsecretGenerator:\n- name: creds\n  behavior: merge\n  literals: [extra=1]\n'),

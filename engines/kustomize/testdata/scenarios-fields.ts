@@ -167,7 +167,7 @@ spec:
             image: nginx:1.0@sha256:0000000000000000000000000000000000000000000000000000000000000000
 `;
 
-export const fieldScenarios: Scenario[] = [
+export const scenarios: Scenario[] = [
   // names and references
   app('namePrefix renames every resource and rewrites envFrom and volume references', 'namePrefix: a-\n'),
   app('nameSuffix renames every resource and rewrites references', 'nameSuffix: -z\n'),

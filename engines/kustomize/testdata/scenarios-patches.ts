@@ -19,7 +19,7 @@ const smp = (body: string, kind = 'Deployment', nm = 'web', api = 'apps/v1'): st
 const inline = (patch: string, target = ''): string =>
   `patches:\n- ${target ? `target:\n${target.replace(/^/gm, '    ')}\n  ` : ''}patch: |-\n${patch.replace(/^/gm, '    ')}\n`;
 
-export const patchScenarios: Scenario[] = [
+export const scenarios: Scenario[] = [
   // strategic merge
   patched('a strategic merge patch adds a container env var by merge key', inline(smp('spec:\n  template:\n    spec:\n      containers:\n      - name: app\n        env:\n        - name: X\n          value: "1"'))),
   patched('a strategic merge patch replaces a scalar', inline(smp('spec:\n  replicas: 9'))),

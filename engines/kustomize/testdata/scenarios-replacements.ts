@@ -14,7 +14,7 @@ const one = (name: string, kustomization: string, extra: Record<string, string> 
   error,
 });
 
-export const replacementScenarios: Scenario[] = [
+export const scenarios: Scenario[] = [
   one('a replacement copies a ConfigMap value into a container image', `replacements:
 - source:
     kind: ConfigMap

@@ -30,7 +30,7 @@ const svcVars = `vars:
     fieldpath: spec.ports[0].port
 `;
 
-export const varScenarios: Scenario[] = [
+export const scenarios: Scenario[] = [
   k('vars substitute a Service name and port into args and env', svcVars),
   k('vars see the final name after namePrefix', `namePrefix: p-\n${svcVars}`),
   k('a var whose field is a whole env value keeps the number type', svcVars, {
