@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseAllDocuments, parse as parseYaml, stringify } from 'yaml';
 import { Kustomizer } from '../../engines/kustomize/index.js';
 import { YScalar, type YValue } from '../../engines/yaml/index.js';
+import { goTimestampJson } from '../../engines/yaml/go-scalar.js';
 import type { KubeObject } from '../../runtime/client/index.js';
 import { DiskFileSystem } from '../../runtime/fs/disk-fs.js';
 import type { WorkerPool } from '../../runtime/workers/index.js';
@@ -106,6 +107,9 @@ export function toJson(v: YValue): unknown {
         return v.text === 'true';
       case 'null':
         return null;
+      case 'timestamp':
+        // kustomize decodes it as a time.Time and prints it in RFC 3339 (what Flux applies).
+        return goTimestampJson(v.text) ?? v.text;
       default:
         return v.text;
     }

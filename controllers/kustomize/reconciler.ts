@@ -3,10 +3,10 @@
  * suspend → CEL config → source → dependsOn → fetch → build → apply → inventory → prune → health →
  * status. Steps live in steps/; this file owns the status bookkeeping and the events.
  */
-import { createHash } from 'node:crypto';
 import type { KubeObject } from '../../runtime/client/index.js';
 import type { ChangeSet, ResourceManager } from '../../runtime/ssa/index.js';
 import { AppliedMemory, type LiveVersions } from './applied-memory.js';
+import { historyDigest } from './history-digest.js';
 import { inventoryFromChangeSet, inventoryId, staleObjects, type InventoryEntry } from './inventory.js';
 import {
   finalizer,
@@ -327,11 +327,4 @@ export class KustomizationReconciler {
     if (w.originRevision) meta['kustomize.toolkit.fluxcd.io/originRevision'] = w.originRevision;
     this.deps.events.event(w.ks, type, reason, message, meta);
   }
-}
-
-/** History digest: sha256 of the built multi-document YAML (here: its JSON documents). */
-function historyDigest(objects: readonly KubeObject[]): string {
-  const h = createHash('sha256');
-  for (const o of objects) h.update(`---\n${JSON.stringify(o)}\n`);
-  return `sha256:${h.digest('hex')}`;
 }
