@@ -14,12 +14,11 @@ import { cacheLiveVersions } from './live-versions.js';
 import { kustomizationEvents } from './events.js';
 import { kustomizationApiVersion, type KustomizationObject } from './object.js';
 import { KustomizationReconciler } from './reconciler.js';
+import { sortedRequests, sourceIndex, sourceIndexKey, watchSources } from './source-watches.js';
 import type { ArtifactFetcher, KustomizeControllerOptions, ManifestBuilder } from './types.js';
 import { artifactFetcher, celCompiler } from './wiring.js';
 
-const sourceIndex = 'sourceRef';
 const configIndex = 'configRef';
-const sourceKinds = ['GitRepository', 'OCIRepository', 'Bucket'];
 
 export interface KustomizationSetupOptions extends KustomizeControllerOptions {
   readonly fetcher?: ArtifactFetcher;
@@ -32,10 +31,6 @@ export interface KustomizationSetupOptions extends KustomizeControllerOptions {
   readonly concurrent?: number;
   /** @default mgr.leaseIdFor('kustomize-controller') */
   readonly leaderElectionId?: string;
-}
-
-function revisionOf(obj: KubeObject): string | undefined {
-  return (obj['status'] as { artifact?: { revision?: string } } | undefined)?.artifact?.revision;
 }
 
 /** The ConfigMaps and Secrets a Kustomization reads (substituteFrom, decryption, kubeConfig). */
@@ -63,9 +58,11 @@ function watchConfigs(
     controller.watchMapped(
       inf as unknown as Informer,
       (obj): Request[] =>
-        kustomizations
-          .byIndex(configIndex, `${kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`)
-          .map((k) => ({ namespace: k.metadata.namespace, name: k.metadata.name ?? '' })),
+        sortedRequests(
+          kustomizations.byIndex(configIndex, `${kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`),
+          mgr.log,
+          'config dependency change',
+        ),
       (o, n) => o.metadata.resourceVersion !== n.metadata.resourceVersion,
     );
   }
@@ -94,11 +91,7 @@ export function setupKustomizationController(
     kind: 'Kustomization',
     sharded: true,
   });
-  informer.addIndex(sourceIndex, (o) => {
-    const ks = o as KustomizationObject;
-    const ref = ks.spec?.sourceRef;
-    return ref ? [`${ref.kind}/${ref.namespace || ks.metadata.namespace}/${ref.name}`] : [];
-  });
+  informer.addIndex(sourceIndex, (o) => sourceIndexKey(o as KustomizationObject));
   const gates = mgr.options.featureGates;
   const reconciler = new KustomizationReconciler({
     client: mgr.kube,
@@ -132,24 +125,6 @@ export function setupKustomizationController(
   controller.watchPrimary(informer as unknown as Informer);
   if (gates['DisableConfigWatchers'] !== true)
     watchConfigs(mgr, controller, informer, opts.watchConfigsLabelSelector);
-  for (const kind of sourceKinds) {
-    const src = mgr.cache.informer<KubeObject>({ apiVersion: 'source.toolkit.fluxcd.io/v1', kind });
-    controller.watchMapped(
-      src as unknown as Informer,
-      (obj): Request[] => {
-        const rev = revisionOf(obj);
-        if (!rev) return [];
-        return informer
-          .byIndex(sourceIndex, `${kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`)
-          .filter((k) => {
-            const st = (k as KustomizationObject).status;
-            const ready = st?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
-            return !(ready && st?.lastAttemptedRevision === rev);
-          })
-          .map((k) => ({ namespace: k.metadata.namespace, name: k.metadata.name ?? '' }));
-      },
-      (o, n) => revisionOf(o) !== revisionOf(n),
-    );
-  }
+  watchSources(mgr, controller, informer, opts.externalArtifact ?? gates['ExternalArtifact'] === true);
   return { controller, reconciler };
 }

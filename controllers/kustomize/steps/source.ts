@@ -29,14 +29,14 @@ export async function resolveSource(deps: KustomizeDeps, ks: KustomizationObject
   if (deps.options?.noCrossNamespaceRefs && namespace !== ks.metadata.namespace) {
     throw new ReconcileError(
       'AccessDenied',
-      `cannot access ${kind}/${namespace}/${name}, cross-namespace references have been disabled`,
+      `can't access '${kind}/${namespace}/${name}', cross-namespace references have been blocked`,
       'stalling',
     );
   }
   if (kind === 'ExternalArtifact' && !deps.options?.externalArtifact) {
     throw new ReconcileError(
       'AccessDenied',
-      'the ExternalArtifact feature gate is disabled, cannot use ExternalArtifact as source',
+      `can't access '${kind}/${namespace}/${name}', ExternalArtifact feature gate is disabled`,
       'stalling',
     );
   }
