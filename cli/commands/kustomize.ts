@@ -2,11 +2,13 @@ import type { Command } from 'commander';
 import { relative, resolve, sep } from 'node:path';
 import { Kustomizer } from '../../engines/kustomize/index.js';
 import { DiskFileSystem } from '../../runtime/fs/disk-fs.js';
+import { buildWithRemotes } from '../../runtime/kustomize-fetch/index.js';
 
 /**
  * `sluice kustomize build DIR`: prints exactly what `kustomize build DIR` prints (kustomize v5.7.1).
  * Like kustomize, a kustomization may name directories above DIR (`../base`); `--root` confines every
- * read to one directory instead (Flux builds with the root at the artifact directory).
+ * read to one directory instead (Flux builds with the root at the artifact directory). Remote resources
+ * and components (git URLs, http(s) files) are fetched like kustomize does; `--no-remote` refuses them.
  */
 export function register(program: Command): void {
   const k = program.command('kustomize').description('native kustomize (kustomize v5.7.1 compatible)');
@@ -14,11 +16,14 @@ export function register(program: Command): void {
     .description('build a kustomization directory and print the YAML')
     .argument('<dir>', 'directory containing a kustomization.yaml')
     .option('--root <dir>', 'never read outside this directory', sep)
-    .action((dir: string, opts: { root: string }) => {
+    .option('--no-remote', 'refuse remote resources and components instead of fetching them')
+    .action(async (dir: string, opts: { root: string; remote: boolean }) => {
       const root = resolve(opts.root);
       const rel = relative(root, resolve(dir));
       if (rel.startsWith('..')) throw new Error(`${dir} is outside --root ${root}`);
       const fs = new DiskFileSystem(root);
-      process.stdout.write(Kustomizer.run(fs, '/' + rel.split(sep).join('/')).yaml);
+      const path = '/' + rel.split(sep).join('/');
+      const result = opts.remote ? await buildWithRemotes(fs, path) : Kustomizer.run(fs, path);
+      process.stdout.write(result.yaml);
     });
 }

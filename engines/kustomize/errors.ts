@@ -9,7 +9,9 @@ export type KustomizeErrorCode =
   | 'patch'
   | 'not-supported'
   | 'generator'
-  | 'transformer';
+  | 'transformer'
+  /** fetching a remote resource or base failed */
+  | 'remote';
 
 export class KustomizeError extends Error {
   constructor(

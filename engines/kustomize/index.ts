@@ -11,3 +11,14 @@
  */
 export { buildKustomization, type BuildResult, type KustomizeOptions, Kustomizer } from './kustomizer.js';
 export { KustomizeError, type KustomizeErrorCode } from './errors.js';
+export {
+  cloneSpec,
+  isRemoteFileUrl,
+  parseRepoSpec,
+  RemoteFetchPending,
+  type RemoteFetcher,
+  type RemoteFileResponse,
+  type RemoteRepo,
+  type RemoteRequest,
+  type RepoSpec,
+} from './remote.js';

@@ -5,11 +5,15 @@ import { KustomizeError } from './errors.js';
 import { Loader, type LoaderOptions } from './loader.js';
 import { parseKustomization } from './kustomization.js';
 import { idString, type Resource } from './resource.js';
+import type { RemoteFetcher } from './remote.js';
 import { sortResources } from './sort.js';
 import { accumulate, finish } from './target.js';
 import { resolveVars } from './vars.js';
 
-export type KustomizeOptions = LoaderOptions;
+export interface KustomizeOptions extends LoaderOptions {
+  /** Fetches remote resources and components (URLs); without one they are refused with 'not-supported'. */
+  readonly fetcher?: RemoteFetcher;
+}
 
 export interface BuildResult {
   /** The built resources, in output order (plain JSON-like data; see engines/yaml YValue). */
@@ -33,7 +37,7 @@ export class Kustomizer {
     const dir = loader.realPath(normalizePath(path));
     if (!loader.isDir(dir)) throw new KustomizeError('missing-file', `must build at directory: not a valid directory: '${path}'`);
     const top = parseKustomization(loader.readBytesText(loader.findKustomization(dir)), loader.findKustomization(dir));
-    const state = { loader, visiting: [], vars: [] };
+    const state = { loader, visiting: [], vars: [], remote: { fetcher: this.options.fetcher, chain: [] } };
     const acc = accumulate(state, dir, [], false, true);
     finish(acc);
     resolveVars(acc, state.vars);

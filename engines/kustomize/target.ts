@@ -15,6 +15,7 @@ import { type Kustomization, parseKustomization, stringList } from './kustomizat
 import type { Loader } from './loader.js';
 import { effectiveNamespace, idEquals, idString, isClusterScoped, type ResId, Resource } from './resource.js';
 import { applyReplacements } from './replacements.js';
+import { checkRepoContainment, type RemoteContext, remoteComponentEntry, remoteResourceEntry } from './remote.js';
 import { matchesSelector } from './selector.js';
 import { mergeVars, type VarDef } from './vars.js';
 import { strategicMerge } from './strategic-merge.js';
@@ -25,6 +26,8 @@ export interface BuildState {
   readonly visiting: string[];
   /** Every var of the build, merged as kustomizations finish (resolved at the very end). */
   readonly vars: VarDef[];
+  /** Remote bases: the injected fetcher and, inside a clone, its root (see remote.ts). */
+  readonly remote?: RemoteContext;
 }
 
 export function resourcesFromText(text: string, file: string): Resource[] {
@@ -96,8 +99,9 @@ export function accumulate(st: BuildState, dir: string, acc: Resource[], isCompo
     }
     runGenerators(st, dir, k, own, file);
     for (const c of stringList(k, 'components', file)) {
-      if (/^[a-z]+:\/\//.test(c)) throw new KustomizeError('not-supported', `${file}: remote component ${c} requires a fetcher`);
+      if (remoteComponentEntry(st, c, file, (sub, d) => void accumulate(sub, d, own, true))) continue;
       const cdir = resolvePath(dir, c);
+      checkRepoContainment(st, cdir);
       if (!st.loader.isDir(cdir)) throw new KustomizeError('missing-file', `${file}: component '${c}' is not a directory`);
       accumulate(st, cdir, own, true);
     }
@@ -111,10 +115,16 @@ export function accumulate(st: BuildState, dir: string, acc: Resource[], isCompo
 }
 
 function accumulateEntry(st: BuildState, dir: string, entry: string, acc: Resource[], file: string, index: Set<string>): void {
-  if (/^(https?|git|ssh|file):\/\//.test(entry) || /^(github\.com|gitlab\.com|bitbucket\.org)\//.test(entry)) {
-    throw new KustomizeError('not-supported', `${file}: remote resource ${entry} requires a fetcher, and none is configured`);
+  const remote = remoteResourceEntry(st, dir, entry, file, resourcesFromText, (sub, d) => {
+    appendAll(acc, accumulate(sub, d, [], false), `accumulating resources from '${entry}'`, index);
+  });
+  if (remote === true) return;
+  if (remote) {
+    appendAll(acc, remote, `accumulating resources from '${entry}'`, index);
+    return;
   }
   const p = resolvePath(dir, entry);
+  checkRepoContainment(st, p);
   if (st.loader.isFile(p)) {
     const { text, path } = st.loader.readRelative(dir, entry);
     appendAll(acc, resourcesFromText(text, path), `accumulating resources from '${entry}'`, index);
