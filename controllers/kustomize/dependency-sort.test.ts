@@ -38,7 +38,11 @@ const cases: readonly Case[] = [
   },
   {
     name: 'a dependency in another namespace is ordered before its dependent',
-    items: [ks('default/frontend', 'linkerd/linkerd', 'backend'), ks('linkerd/linkerd'), ks('default/backend', 'linkerd/linkerd')],
+    items: [
+      ks('default/frontend', 'linkerd/linkerd', 'backend'),
+      ks('linkerd/linkerd'),
+      ks('default/backend', 'linkerd/linkerd'),
+    ],
     want: ['linkerd/linkerd', 'default/backend', 'default/frontend'],
   },
   {
@@ -68,7 +72,12 @@ const cases: readonly Case[] = [
   },
   {
     name: 'a three-object cycle fails the whole sort',
-    items: [ks('default/dependency', 'endless'), ks('default/endless', 'circular'), ks('default/circular', 'dependency'), ks('default/free')],
+    items: [
+      ks('default/dependency', 'endless'),
+      ks('default/endless', 'circular'),
+      ks('default/circular', 'dependency'),
+      ks('default/free'),
+    ],
     cycles: [['default/circular', 'default/endless', 'default/dependency']],
   },
   {
@@ -102,7 +111,9 @@ describe('sortByDependencies (Flux dependency.Sort)', () => {
 
   it('a chain of 5000 objects sorts without exhausting the stack', () => {
     const n = 5000;
-    const items = Array.from({ length: n }, (_, i) => ks(`ns/k${n - 1 - i}`, ...(n - 1 - i > 0 ? [`k${n - 2 - i}`] : [])));
+    const items = Array.from({ length: n }, (_, i) =>
+      ks(`ns/k${n - 1 - i}`, ...(n - 1 - i > 0 ? [`k${n - 2 - i}`] : [])),
+    );
     const got = keys(items);
     assert.equal(got.length, n);
     assert.deepEqual(got.slice(0, 3), ['ns/k0', 'ns/k1', 'ns/k2']);

@@ -59,7 +59,10 @@ function watchConfigs(
       inf as unknown as Informer,
       (obj): Request[] =>
         sortedRequests(
-          kustomizations.byIndex(configIndex, `${kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`),
+          kustomizations.byIndex(
+            configIndex,
+            `${kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`,
+          ),
           mgr.log,
           'config dependency change',
         ),

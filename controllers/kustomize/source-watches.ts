@@ -41,11 +41,18 @@ export function sortedRequests(list: readonly KubeObject[], log: Logger, what: s
     return sortByDependencies(
       list.map((o) => {
         const ks = o as KustomizationObject;
-        return { namespace: ks.metadata.namespace, name: ks.metadata.name, dependsOn: ks.spec?.dependsOn ?? [] };
+        return {
+          namespace: ks.metadata.namespace,
+          name: ks.metadata.name,
+          dependsOn: ks.spec?.dependsOn ?? [],
+        };
       }),
     ).map((r) => ({ namespace: r.namespace, name: r.name }));
   } catch (err) {
-    log.error({ err: err instanceof Error ? err.message : String(err) }, `failed to sort dependencies for ${what}`);
+    log.error(
+      { err: err instanceof Error ? err.message : String(err) },
+      `failed to sort dependencies for ${what}`,
+    );
     return [];
   }
 }
