@@ -94,11 +94,14 @@ function walk(
     return;
   }
   if (!isMap(node)) return;
-  const key = path[i] as string;
+  // kustomize's fieldspec filter never creates a field the path marks as a list (`name[]`)
+  const seg = path[i] as string;
+  const isSeq = seg.endsWith('[]');
+  const key = isSeq ? seg.slice(0, -2) : seg;
   const last = i === path.length - 1;
   let child = node[key];
   if (last) {
-    if (child === undefined && !create) return;
+    if (child === undefined && (!create || isSeq)) return;
     if (child === undefined && createLeaf) {
       child = createLeaf();
       node[key] = child;
@@ -107,7 +110,7 @@ function walk(
     return;
   }
   if (child === undefined || child === null) {
-    if (!create) return;
+    if (!create || isSeq) return;
     child = {};
     node[key] = child;
   }

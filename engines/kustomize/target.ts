@@ -441,6 +441,8 @@ function roleRefKind(r: Resource): { group: string; kind: string } | undefined {
 }
 
 function sameEnding(a: string[], b: string[]): boolean {
+  // kustomize's utils.SameEndingSubSlice: an empty slice matches only an empty one
+  if ((a.length === 0) !== (b.length === 0)) return false;
   const n = Math.min(a.length, b.length);
   for (let i = 1; i <= n; i++) if (a[a.length - i] !== b[b.length - i]) return false;
   return true;

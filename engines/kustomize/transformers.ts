@@ -14,7 +14,7 @@ function specsFor(r: Resource, specs: readonly FieldSpec[] | undefined): FieldSp
 }
 
 function pathOf(fs: FieldSpec): string[] {
-  return splitPath(fs.path.replaceAll('[]', ''));
+  return splitPath(fs.path);
 }
 
 export function applyNamespace(resources: Resource[], ns: string): void {

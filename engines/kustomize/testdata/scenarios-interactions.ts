@@ -1,0 +1,512 @@
+/**
+ * Scenarios of fields meeting across kustomizations: overlays three and four deep, diamonds, components
+ * with patches and generators under prefixes, generators merged over three levels, replacements and vars
+ * after renames, labels and selectors across overlays, images in init containers and CronJobs, namespaces
+ * on RoleBinding subjects, and sortOptions in overlays. Outputs are recorded from kustomize v5.7.1.
+ */
+import { deploy, type Scenario, svc } from './fixtures.js';
+
+const cm = (name: string, data = 'k: v'): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  ${data}\n`;
+const sa = (name: string): string => `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n`;
+const component = (body: string): string => `apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n${body}`;
+const k = (...lines: string[]): string => lines.join('\n') + '\n';
+
+/** base: Deployment web (envFrom cfg, secret creds), Service web, generated cfg and creds. */
+const base: Record<string, string> = {
+  'base/kustomization.yaml': k('resources:', '- d.yaml', '- s.yaml', 'configMapGenerator:', '- name: cfg', '  literals: [a=1]', 'secretGenerator:', '- name: creds', '  literals: [p=q]'),
+  'base/d.yaml': deploy('web'),
+  'base/s.yaml': svc('web'),
+};
+
+const tree = (name: string, dir: string, files: Record<string, string>, error?: RegExp): Scenario => ({
+  name,
+  dir,
+  files: { ...base, ...files },
+  error,
+});
+
+const cronJob = `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: nightly
+spec:
+  schedule: "0 1 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          initContainers:
+          - name: init
+            image: busybox:1.36
+          containers:
+          - name: job
+            image: nginx:1.25
+            envFrom:
+            - configMapRef:
+                name: cfg
+          restartPolicy: OnFailure
+`;
+
+const statefulSet = `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: web
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      initContainers:
+      - name: migrate
+        image: registry.local:5000/tools/migrate:v1
+      containers:
+      - name: db
+        image: postgres:16
+        volumeMounts:
+        - name: data
+          mountPath: /var/lib/postgresql
+      volumes:
+      - name: data
+        persistentVolumeClaim:
+          claimName: data
+`;
+
+const pvc = `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: data
+spec:
+  accessModes: [ReadWriteOnce]
+  resources:
+    requests:
+      storage: 1Gi
+`;
+
+const rbac = `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: bind
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: reader
+subjects:
+- kind: ServiceAccount
+  name: runner
+  namespace: default
+- kind: ServiceAccount
+  name: default
+- kind: User
+  name: alice
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: reader
+rules:
+- apiGroups: [""]
+  resources: [pods]
+  verbs: [get]
+`;
+
+const clusterBinding = `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: cluster-bind
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: view
+subjects:
+- kind: ServiceAccount
+  name: runner
+  namespace: default
+`;
+
+const hpa = `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  minReplicas: 1
+  maxReplicas: 3
+`;
+
+const ingress = `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+spec:
+  rules:
+  - host: web.example.com
+    http:
+      paths:
+      - path: /
+        pathType: Prefix
+        backend:
+          service:
+            name: web
+            port:
+              number: 80
+`;
+
+const replicasPatch = (name: string, n: number): string =>
+  `patches:\n- patch: |-\n    apiVersion: apps/v1\n    kind: Deployment\n    metadata:\n      name: ${name}\n    spec:\n      replicas: ${n}\n`;
+
+const overlaysDeep: Scenario[] = [
+  tree('four levels of overlays stack four prefixes and the envFrom reference follows', 'l4', {
+    'l2/kustomization.yaml': k('namePrefix: b-', 'resources:', '- ../base'),
+    'l3/kustomization.yaml': k('namePrefix: c-', 'resources:', '- ../l2'),
+    'l4/kustomization.yaml': k('namePrefix: d-', 'resources:', '- ../l3'),
+  }),
+  tree('the namespace of the outermost of three overlays wins', 'top', {
+    'mid/kustomization.yaml': k('namespace: mid', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('namespace: top', 'resources:', '- ../mid'),
+  }),
+  tree('suffixes at three levels append in order', 'top', {
+    'mid/kustomization.yaml': k('nameSuffix: -m', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('nameSuffix: -t', 'resources:', '- ../mid'),
+  }),
+  tree('prefixes and suffixes at alternating levels keep references', 'top', {
+    'mid/kustomization.yaml': k('namePrefix: p1-', 'resources:', '- ../base'),
+    'upper/kustomization.yaml': k('nameSuffix: -s1', 'resources:', '- ../mid'),
+    'top/kustomization.yaml': k('namePrefix: p2-', 'nameSuffix: -s2', 'resources:', '- ../upper'),
+  }),
+  tree('commonAnnotations at three levels accumulate and the outer value wins', 'top', {
+    'mid/kustomization.yaml': k('commonAnnotations:', '  team: mid', '  mid: "true"', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('commonAnnotations:', '  team: top', 'resources:', '- ../mid'),
+  }),
+  tree('replicas in two overlays: the outer one wins', 'top', {
+    'mid/kustomization.yaml': k('replicas:', '- name: web', '  count: 2', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('replicas:', '- name: web', '  count: 5', 'resources:', '- ../mid'),
+  }),
+  tree('replicas by the base name after an overlay prefix', 'top', {
+    'mid/kustomization.yaml': k('namePrefix: mid-', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('replicas:', '- name: web', '  count: 4', 'resources:', '- ../mid'),
+  }),
+  tree('replicas by the prefixed name after an overlay prefix', 'top', {
+    'mid/kustomization.yaml': k('namePrefix: mid-', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('replicas:', '- name: mid-web', '  count: 4', 'resources:', '- ../mid'),
+  }),
+  tree('an outer overlay patches by the name two levels down', 'top', {
+    'mid/kustomization.yaml': k('namePrefix: m-', 'resources:', '- ../base'),
+    'upper/kustomization.yaml': k('namePrefix: u-', 'resources:', '- ../mid'),
+    'top/kustomization.yaml': `resources:\n- ../upper\n${replicasPatch('web', 7)}`,
+  }),
+  tree('an outer overlay patches by the current prefixed name', 'top', {
+    'mid/kustomization.yaml': k('namePrefix: m-', 'resources:', '- ../base'),
+    'top/kustomization.yaml': `resources:\n- ../mid\n${replicasPatch('m-web', 6)}`,
+  }),
+  tree('a JSON 6902 patch in an outer overlay targets the base name', 'top', {
+    'mid/kustomization.yaml': k('namePrefix: m-', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', 'patches:', '- target:', '    kind: Deployment', '    name: web', '  patch: |-', '    - op: replace', '      path: /spec/replicas', '      value: 9'),
+  }),
+  tree('a patch target by a label that the base added with commonLabels', 'top', {
+    'mid/kustomization.yaml': k('commonLabels:', '  tier: backend', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', 'patches:', '- target:', '    labelSelector: tier=backend', '    kind: Service', '  patch: |-', '    - op: add', '      path: /spec/type', '      value: NodePort'),
+  }),
+  tree('a name regex target in an overlay matches prefixed and original names', 'top', {
+    'mid/kustomization.yaml': k('namePrefix: m-', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', 'patches:', '- target:', '    name: "w.*"', '  patch: |-', '    - op: add', '      path: /metadata/annotations', '      value: {matched: "yes"}'),
+  }),
+  tree('a strategic merge patch in an outer overlay changes a generated ConfigMap and its hash', 'top', {
+    'mid/kustomization.yaml': k('namePrefix: m-', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', 'patches:', '- patch: |-', '    apiVersion: v1', '    kind: ConfigMap', '    metadata:', '      name: cfg', '    data:', '      a: "2"'),
+  }),
+  tree('patchesStrategicMerge deletes a base resource from two levels up', 'top', {
+    'mid/kustomization.yaml': k('namePrefix: m-', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', 'patchesStrategicMerge:', '- |-', '  apiVersion: v1', '  kind: Service', '  metadata:', '    name: m-web', '  $patch: delete'),
+  }),
+  tree('an overlay resource clashing with a prefixed base resource is a conflict', 'top', {
+    'mid/kustomization.yaml': k('namePrefix: m-', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', '- extra.yaml'),
+    'top/extra.yaml': svc('m-web'),
+  }, /already registered id/),
+  tree('an overlay resource with the base resource original name is not a conflict', 'top', {
+    'mid/kustomization.yaml': k('namePrefix: m-', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', '- extra.yaml'),
+    'top/extra.yaml': svc('web'),
+  }),
+];
+
+const diamonds: Scenario[] = [
+  tree('a diamond with different suffixes builds both copies', 'top', {
+    'a/kustomization.yaml': k('nameSuffix: -a', 'resources:', '- ../base'),
+    'b/kustomization.yaml': k('nameSuffix: -b', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../a', '- ../b'),
+  }),
+  tree('a diamond where only one side is prefixed builds both copies', 'top', {
+    'a/kustomization.yaml': k('namePrefix: a-', 'resources:', '- ../base'),
+    'b/kustomization.yaml': k('resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../a', '- ../b'),
+  }),
+  tree('a diamond where both sides set the same namespace conflicts', 'top', {
+    'a/kustomization.yaml': k('namespace: same', 'resources:', '- ../base'),
+    'b/kustomization.yaml': k('namespace: same', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../a', '- ../b'),
+  }, /already registered id/),
+  tree('a diamond where one side sets a namespace and the other a prefix', 'top', {
+    'a/kustomization.yaml': k('namespace: ns-a', 'resources:', '- ../base'),
+    'b/kustomization.yaml': k('namePrefix: b-', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('namespace: shared', 'resources:', '- ../a', '- ../b'),
+  }),
+  tree('a diamond with prefixes and a top namespace keeps each copy\'s references apart', 'top', {
+    'a/kustomization.yaml': k('namePrefix: a-', 'resources:', '- ../base'),
+    'b/kustomization.yaml': k('namePrefix: b-', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('namespace: prod', 'commonLabels:', '  app.kubernetes.io/part-of: shop', 'resources:', '- ../a', '- ../b'),
+  }),
+  tree('a diamond patched at the top by the shared base name hits both copies by target', 'top', {
+    'a/kustomization.yaml': k('namePrefix: a-', 'resources:', '- ../base'),
+    'b/kustomization.yaml': k('namePrefix: b-', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../a', '- ../b', 'patches:', '- target:', '    kind: Deployment', '    name: web', '  patch: |-', '    - op: replace', '      path: /spec/replicas', '      value: 2'),
+  }),
+  tree('an untargeted patch by the shared base name of a diamond is ambiguous', 'top', {
+    'a/kustomization.yaml': k('namePrefix: a-', 'resources:', '- ../base'),
+    'b/kustomization.yaml': k('namePrefix: b-', 'resources:', '- ../base'),
+    'top/kustomization.yaml': `resources:\n- ../a\n- ../b\n${replicasPatch('web', 2)}`,
+  }, /./),
+  tree('a diamond whose sides merge different literals into their own generator copies', 'top', {
+    'a/kustomization.yaml': k('namePrefix: a-', 'resources:', '- ../base', 'configMapGenerator:', '- name: cfg', '  behavior: merge', '  literals: [side=a]'),
+    'b/kustomization.yaml': k('namePrefix: b-', 'resources:', '- ../base', 'configMapGenerator:', '- name: cfg', '  behavior: merge', '  literals: [side=b]'),
+    'top/kustomization.yaml': k('resources:', '- ../a', '- ../b'),
+  }),
+  tree('merging into a generator both diamond sides carry is ambiguous', 'top', {
+    'a/kustomization.yaml': k('namePrefix: a-', 'resources:', '- ../base'),
+    'b/kustomization.yaml': k('namePrefix: b-', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../a', '- ../b', 'configMapGenerator:', '- name: cfg', '  behavior: merge', '  literals: [z=1]'),
+  }, /./),
+];
+
+const generators: Scenario[] = [
+  tree('a generator merged at two overlay levels keeps every literal', 'top', {
+    'mid/kustomization.yaml': k('resources:', '- ../base', 'configMapGenerator:', '- name: cfg', '  behavior: merge', '  literals: [b=2]'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', 'configMapGenerator:', '- name: cfg', '  behavior: merge', '  literals: [c=3, a=override]'),
+  }),
+  tree('a generator replaced in the middle and merged on top', 'top', {
+    'mid/kustomization.yaml': k('resources:', '- ../base', 'configMapGenerator:', '- name: cfg', '  behavior: replace', '  literals: [only=mid]'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', 'configMapGenerator:', '- name: cfg', '  behavior: merge', '  literals: [top=1]'),
+  }),
+  tree('a generator merged under two prefixes is found by its base name', 'top', {
+    'mid/kustomization.yaml': k('namePrefix: m-', 'resources:', '- ../base', 'configMapGenerator:', '- name: cfg', '  behavior: merge', '  literals: [b=2]'),
+    'top/kustomization.yaml': k('namePrefix: t-', 'resources:', '- ../mid', 'configMapGenerator:', '- name: cfg', '  behavior: merge', '  literals: [c=3]'),
+  }),
+  tree('a Secret generator merged over three levels keeps its type', 'top', {
+    'base/kustomization.yaml': k('resources:', '- d.yaml', 'secretGenerator:', '- name: creds', '  type: kubernetes.io/basic-auth', '  literals: [username=u, password=p]', 'configMapGenerator:', '- name: cfg', '  literals: [a=1]'),
+    'mid/kustomization.yaml': k('resources:', '- ../base', 'secretGenerator:', '- name: creds', '  behavior: merge', '  type: kubernetes.io/basic-auth', '  literals: [password=mid]'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', 'secretGenerator:', '- name: creds', '  behavior: merge', '  type: kubernetes.io/basic-auth', '  literals: [extra=top]'),
+  }),
+  tree('generatorOptions of a middle overlay label only its own generators', 'top', {
+    'mid/kustomization.yaml': k('resources:', '- ../base', 'generatorOptions:', '  labels:', '    from: mid', 'configMapGenerator:', '- name: mid-cfg', '  literals: [m=1]'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', 'configMapGenerator:', '- name: top-cfg', '  literals: [t=1]'),
+  }),
+  tree('a merge with generatorOptions disableNameSuffixHash in the middle drops the base hash', 'top', {
+    'mid/kustomization.yaml': k('resources:', '- ../base', 'generatorOptions:', '  disableNameSuffixHash: true', 'configMapGenerator:', '- name: cfg', '  behavior: merge', '  literals: [b=2]'),
+    'top/kustomization.yaml': k('namePrefix: t-', 'resources:', '- ../mid'),
+  }),
+  tree('a generator in an overlay with the base name in another namespace is a new object', 'top', {
+    'top/kustomization.yaml': k('resources:', '- ../base', 'configMapGenerator:', '- name: cfg', '  namespace: other', '  literals: [x=1]'),
+  }),
+  tree('an outer namespace overrides a generator namespace from the base', 'top', {
+    'base/kustomization.yaml': k('resources:', '- d.yaml', 'configMapGenerator:', '- name: cfg', '  namespace: base-ns', '  literals: [a=1]', 'secretGenerator:', '- name: creds', '  literals: [p=q]'),
+    'top/kustomization.yaml': k('namespace: top-ns', 'resources:', '- ../base'),
+  }),
+  tree('a generator in a middle overlay is referenced by a Deployment from the base after a top prefix', 'top', {
+    'base/d.yaml': deploy('web').replace('name: cfg', 'name: extra'),
+    'mid/kustomization.yaml': k('resources:', '- ../base', 'configMapGenerator:', '- name: extra', '  literals: [e=1]'),
+    'top/kustomization.yaml': k('namePrefix: t-', 'resources:', '- ../mid'),
+  }),
+];
+
+const components: Scenario[] = [
+  tree('a component adds a generator and a patch under an overlay prefix', 'top', {
+    'comp/kustomization.yaml': component(k('configMapGenerator:', '- name: feature', '  literals: [on=true]', 'patches:', '- patch: |-', '    apiVersion: apps/v1', '    kind: Deployment', '    metadata:', '      name: web', '    spec:', '      template:', '        spec:', '          containers:', '          - name: app', '            envFrom:', '            - configMapRef:', '                name: feature')),
+    'top/kustomization.yaml': k('namePrefix: p-', 'resources:', '- ../base', 'components:', '- ../comp'),
+  }),
+  tree('a component in a middle overlay runs before the top prefix', 'top', {
+    'comp/kustomization.yaml': component(k('commonLabels:', '  feature: x', 'images:', '- name: nginx', '  newTag: "1.27"')),
+    'mid/kustomization.yaml': k('resources:', '- ../base', 'components:', '- ../comp'),
+    'top/kustomization.yaml': k('namePrefix: top-', 'resources:', '- ../mid'),
+  }),
+  tree('a component includes another component', 'top', {
+    'inner/kustomization.yaml': component(k('commonAnnotations:', '  inner: "yes"')),
+    'outer/kustomization.yaml': component(k('components:', '- ../inner', 'commonAnnotations:', '  outer: "yes"')),
+    'top/kustomization.yaml': k('resources:', '- ../base', 'components:', '- ../outer'),
+  }),
+  tree('a component with its own resource that the overlay prefix renames', 'top', {
+    'comp/kustomization.yaml': component(k('resources:', '- sa.yaml', 'patches:', '- patch: |-', '    apiVersion: apps/v1', '    kind: Deployment', '    metadata:', '      name: web', '    spec:', '      template:', '        spec:', '          serviceAccountName: runner')),
+    'comp/sa.yaml': sa('runner'),
+    'top/kustomization.yaml': k('namePrefix: p-', 'resources:', '- ../base', 'components:', '- ../comp'),
+  }),
+  tree('a component replacement reads a value the overlay generated', 'top', {
+    'comp/kustomization.yaml': component(k('replacements:', '- source:', '    kind: ConfigMap', '    name: settings', '    fieldPath: data.image', '  targets:', '  - select:', '      kind: Deployment', '    fieldPaths:', '    - spec.template.spec.containers.[name=app].image')),
+    'top/kustomization.yaml': k('resources:', '- ../base', 'configMapGenerator:', '- name: settings', '  literals: [image=busybox:stable]', 'components:', '- ../comp'),
+  }),
+  tree('a component merges into a generator the including overlay defines', 'top', {
+    'comp/kustomization.yaml': component(k('configMapGenerator:', '- name: local', '  behavior: merge', '  literals: [c=1]')),
+    'top/kustomization.yaml': k('resources:', '- ../base', 'configMapGenerator:', '- name: local', '  literals: [o=1]', 'components:', '- ../comp'),
+  }),
+  tree('fifo output shows a component resource before the overlay generator', 'top', {
+    'comp/kustomization.yaml': component(k('resources:', '- sa.yaml')),
+    'comp/sa.yaml': sa('runner'),
+    'top/kustomization.yaml': k('sortOptions:', '  order: fifo', 'resources:', '- ../base', 'configMapGenerator:', '- name: late', '  literals: [x=1]', 'components:', '- ../comp'),
+  }),
+  tree('two components patch the same container in listed order', 'top', {
+    'one/kustomization.yaml': component(k('patches:', '- target:', '    kind: Deployment', '  patch: |-', '    - op: replace', '      path: /spec/template/spec/containers/0/image', '      value: one:1')),
+    'two/kustomization.yaml': component(k('patches:', '- target:', '    kind: Deployment', '  patch: |-', '    - op: replace', '      path: /spec/template/spec/containers/0/image', '      value: two:2')),
+    'top/kustomization.yaml': k('resources:', '- ../base', 'components:', '- ../one', '- ../two'),
+  }),
+  tree('an overlay with only a component and generators builds', 'top', {
+    'comp/kustomization.yaml': component(k('commonLabels:', '  c: "1"')),
+    'top/kustomization.yaml': k('configMapGenerator:', '- name: solo', '  literals: [s=1]', 'components:', '- ../comp'),
+  }),
+];
+
+const references: Scenario[] = [
+  tree('a replacement in an overlay copies a prefixed Service name into a ConfigMap', 'top', {
+    'mid/kustomization.yaml': k('namePrefix: m-', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', '- c.yaml', 'replacements:', '- source:', '    kind: Service', '    name: web', '  targets:', '  - select:', '      kind: ConfigMap', '      name: endpoints', '    fieldPaths:', '    - data.service'),
+    'top/c.yaml': cm('endpoints', 'service: unset'),
+  }),
+  tree('a replacement after a namespace reads the new namespace', 'top', {
+    'mid/kustomization.yaml': k('namespace: shop', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', '- c.yaml', 'replacements:', '- source:', '    kind: Service', '    fieldPath: metadata.namespace', '  targets:', '  - select:', '      kind: ConfigMap', '      name: endpoints', '    fieldPaths:', '    - data.ns'),
+    'top/c.yaml': cm('endpoints', 'ns: unset'),
+  }),
+  tree('a replacement into a generated ConfigMap changes its hash', 'top', {
+    'top/kustomization.yaml': k('resources:', '- ../base', 'replacements:', '- source:', '    kind: Deployment', '    fieldPath: spec.template.spec.containers.0.image', '  targets:', '  - select:', '      kind: ConfigMap', '      name: cfg', '    fieldPaths:', '    - data.a'),
+  }),
+  tree('a local-config source feeds an overlay replacement and is dropped', 'top', {
+    'top/kustomization.yaml': k('resources:', '- ../base', '- values.yaml', 'replacements:', '- source:', '    kind: ConfigMap', '    name: values', '    fieldPath: data.tag', '  targets:', '  - select:', '      kind: Deployment', '    fieldPaths:', '    - spec.template.spec.containers.[name=app].image', '    options:', '      delimiter: ":"', '      index: 1'),
+    'top/values.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: values\n  annotations:\n    config.kubernetes.io/local-config: "true"\ndata:\n  tag: "1.29"\n',
+  }),
+  tree('vars defined in a middle overlay see the top prefix', 'top', {
+    'base/d.yaml': deploy('web', '').replace('image: nginx:1.25', 'image: nginx:1.25\n        args: ["--upstream=$(SVC)"]'),
+    'mid/kustomization.yaml': k('resources:', '- ../base', 'vars:', '- name: SVC', '  objref:', '    kind: Service', '    name: web', '    apiVersion: v1'),
+    'top/kustomization.yaml': k('namePrefix: t-', 'resources:', '- ../mid'),
+  }),
+  tree('a var in each diamond side with different names resolves per copy', 'top', {
+    'base/d.yaml': deploy('web', '').replace('image: nginx:1.25', 'image: nginx:1.25\n        args: ["$(A_SVC)", "$(B_SVC)"]'),
+    'a/kustomization.yaml': k('namePrefix: a-', 'resources:', '- ../base', 'vars:', '- name: A_SVC', '  objref:', '    kind: Service', '    name: web', '    apiVersion: v1'),
+    'b/kustomization.yaml': k('namePrefix: b-', 'resources:', '- ../base', 'vars:', '- name: B_SVC', '  objref:', '    kind: Service', '    name: web', '    apiVersion: v1'),
+    'top/kustomization.yaml': k('resources:', '- ../a', '- ../b'),
+  }),
+  tree('a var naming a generated ConfigMap resolves to its prefixed hashed name', 'top', {
+    'base/d.yaml': deploy('web', '').replace('image: nginx:1.25', 'image: nginx:1.25\n        env:\n        - name: CFG\n          value: $(CFG_NAME)'),
+    'top/kustomization.yaml': k('namePrefix: t-', 'resources:', '- ../base', 'vars:', '- name: CFG_NAME', '  objref:', '    kind: ConfigMap', '    name: cfg', '    apiVersion: v1'),
+  }),
+  tree('a HorizontalPodAutoscaler follows a Deployment renamed at two levels', 'top', {
+    'base/kustomization.yaml': k('resources:', '- d.yaml', '- hpa.yaml'),
+    'base/hpa.yaml': hpa,
+    'mid/kustomization.yaml': k('nameSuffix: -v2', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('namePrefix: prod-', 'resources:', '- ../mid'),
+  }),
+  tree('an Ingress in an overlay follows a Service renamed in the base', 'top', {
+    'mid/kustomization.yaml': k('namePrefix: m-', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('namespace: edge', 'resources:', '- ../mid', '- ingress.yaml'),
+    'top/ingress.yaml': ingress,
+  }),
+  tree('a StatefulSet follows a claim and a Service renamed by an overlay', 'top', {
+    'base/kustomization.yaml': k('resources:', '- s.yaml', '- sts.yaml', '- pvc.yaml'),
+    'base/sts.yaml': statefulSet,
+    'base/pvc.yaml': pvc,
+    'top/kustomization.yaml': k('namePrefix: x-', 'resources:', '- ../base'),
+  }),
+];
+
+const labelsAndImages: Scenario[] = [
+  tree('base commonLabels reach selectors while overlay labels without selectors do not', 'top', {
+    'mid/kustomization.yaml': k('commonLabels:', '  app: shop', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('labels:', '- pairs:', '    env: prod', 'resources:', '- ../mid'),
+  }),
+  tree('an overlay commonLabels value replaces the base value in selectors too', 'top', {
+    'mid/kustomization.yaml': k('commonLabels:', '  env: dev', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('commonLabels:', '  env: prod', 'resources:', '- ../mid'),
+  }),
+  tree('labels with includeTemplates in the middle and commonLabels on top', 'top', {
+    'mid/kustomization.yaml': k('labels:', '- pairs:', '    release: r1', '  includeTemplates: true', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('commonLabels:', '  owner: ops', 'resources:', '- ../mid'),
+  }),
+  tree('labels with includeSelectors in an overlay over a StatefulSet and its claims', 'top', {
+    'base/kustomization.yaml': k('resources:', '- s.yaml', '- sts.yaml', '- pvc.yaml'),
+    'base/sts.yaml': statefulSet,
+    'base/pvc.yaml': pvc,
+    'top/kustomization.yaml': k('labels:', '- pairs:', '    tier: data', '  includeSelectors: true', 'resources:', '- ../base'),
+  }),
+  tree('images across overlays: the base sets a tag, the overlay renames the image', 'top', {
+    'base/kustomization.yaml': k('resources:', '- cron.yaml', 'images:', '- name: nginx', '  newTag: "1.26"'),
+    'base/cron.yaml': cronJob,
+    'top/kustomization.yaml': k('resources:', '- ../base', 'images:', '- name: nginx', '  newName: mirror.local/nginx'),
+  }),
+  tree('an overlay image entry matches the name the base gave the image', 'top', {
+    'base/kustomization.yaml': k('resources:', '- cron.yaml', 'images:', '- name: busybox', '  newName: mirror.local/busybox'),
+    'base/cron.yaml': cronJob,
+    'top/kustomization.yaml': k('resources:', '- ../base', 'images:', '- name: mirror.local/busybox', '  digest: sha256:24a0c4b4a4c0eb97a1aabb8e29f18e917d05abfe1b7a7c07857230879ce7d3d3'),
+  }),
+  tree('images in StatefulSet init containers with a registry port, set from an overlay', 'top', {
+    'base/kustomization.yaml': k('resources:', '- s.yaml', '- sts.yaml', '- pvc.yaml'),
+    'base/sts.yaml': statefulSet,
+    'base/pvc.yaml': pvc,
+    'top/kustomization.yaml': k('namePrefix: p-', 'resources:', '- ../base', 'images:', '- name: registry.local:5000/tools/migrate', '  newTag: v2', '- name: postgres', '  newName: registry.local:5000/postgres', '  digest: sha256:0000000000000000000000000000000000000000000000000000000000000000'),
+  }),
+  tree('a digest in an overlay replaces the tag a base set', 'top', {
+    'mid/kustomization.yaml': k('resources:', '- ../base', 'images:', '- name: nginx', '  newTag: "1.27"'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', 'images:', '- name: nginx', '  digest: sha256:1111111111111111111111111111111111111111111111111111111111111111'),
+  }),
+  tree('a CronJob from a base gets prefixed envFrom, labels and init image in one overlay', 'top', {
+    'base/kustomization.yaml': k('resources:', '- cron.yaml', 'configMapGenerator:', '- name: cfg', '  literals: [a=1]'),
+    'base/cron.yaml': cronJob,
+    'top/kustomization.yaml': k('namePrefix: job-', 'commonLabels:', '  run: nightly', 'resources:', '- ../base', 'images:', '- name: busybox', '  newTag: "1.37"'),
+  }),
+];
+
+const namespacesAndSorting: Scenario[] = [
+  tree('an overlay namespace moves RoleBinding subjects that pointed at the default namespace', 'top', {
+    'base/kustomization.yaml': k('resources:', '- rbac.yaml', '- sa.yaml'),
+    'base/rbac.yaml': rbac,
+    'base/sa.yaml': sa('runner'),
+    'top/kustomization.yaml': k('namespace: team', 'resources:', '- ../base'),
+  }),
+  tree('a RoleBinding subject follows a ServiceAccount prefixed in the base and moved by the overlay', 'top', {
+    'base/kustomization.yaml': k('namePrefix: b-', 'resources:', '- rbac.yaml', '- sa.yaml'),
+    'base/rbac.yaml': rbac,
+    'base/sa.yaml': sa('runner'),
+    'top/kustomization.yaml': k('namespace: team', 'resources:', '- ../base'),
+  }),
+  tree('a ClusterRoleBinding subject follows a ServiceAccount moved by two overlays', 'top', {
+    'base/kustomization.yaml': k('resources:', '- crb.yaml', '- sa.yaml'),
+    'base/crb.yaml': clusterBinding,
+    'base/sa.yaml': sa('runner'),
+    'mid/kustomization.yaml': k('namespace: first', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('namespace: second', 'namePrefix: t-', 'resources:', '- ../mid'),
+  }),
+  tree('fifo order in a base is ignored when the top uses the legacy order', 'top', {
+    'base/kustomization.yaml': k('sortOptions:', '  order: fifo', 'resources:', '- s.yaml', '- d.yaml', 'configMapGenerator:', '- name: cfg', '  literals: [a=1]'),
+    'top/kustomization.yaml': k('resources:', '- ../base'),
+  }),
+  tree('fifo order at the top lists base resources, then overlay resources, then generators', 'top', {
+    'top/kustomization.yaml': k('sortOptions:', '  order: fifo', 'resources:', '- extra.yaml', '- ../base', 'configMapGenerator:', '- name: top', '  literals: [t=1]'),
+    'top/extra.yaml': sa('first'),
+  }),
+  tree('legacy orderFirst at the top reorders resources from a base', 'top', {
+    'top/kustomization.yaml': k('sortOptions:', '  order: legacy', '  legacySortOptions:', '    orderFirst: [Service, Deployment]', '    orderLast: [ConfigMap]', 'resources:', '- ../base'),
+  }),
+];
+
+export const scenarios: Scenario[] = [
+  ...overlaysDeep,
+  ...diamonds,
+  ...generators,
+  ...components,
+  ...references,
+  ...labelsAndImages,
+  ...namespacesAndSorting,
+];
