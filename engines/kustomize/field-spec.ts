@@ -24,6 +24,7 @@ export interface TransformerConfigData {
   readonly namePrefix?: readonly FieldSpec[];
   readonly nameSuffix?: readonly FieldSpec[];
   readonly commonLabels?: readonly FieldSpec[];
+  readonly labels?: readonly FieldSpec[];
   readonly templateLabels?: readonly FieldSpec[];
   readonly commonAnnotations?: readonly FieldSpec[];
   readonly namespace?: readonly FieldSpec[];

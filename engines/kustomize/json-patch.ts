@@ -80,7 +80,7 @@ function remove(doc: YValue, path: string): YValue {
     delete parent[key];
     return v;
   }
-  throw new Error(`unable to remove nonexistent key: ${key}: missing value`);
+  throw new Error(`error in remove for path: '${path}': Unable to remove nonexistent key: ${key}: missing value`);
 }
 
 function add(doc: YValue, path: string, value: YValue): void {
@@ -124,7 +124,7 @@ export function applyJsonPatch(target: YMap, ops: readonly JsonPatchOp[], source
           add(doc, op.path, deepClone(get(doc, op.from ?? '')));
           break;
         case 'test':
-          if (!deepEqual(get(doc, op.path), value ?? null)) throw new Error(`testing value ${op.path} failed`);
+          if (!deepEqual(get(doc, op.path), value ?? null)) throw new Error(`testing value ${op.path} failed: test failed`);
           break;
         default:
           throw new Error(`unexpected kind of operation: ${op.op}`);

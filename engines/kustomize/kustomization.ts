@@ -8,12 +8,12 @@ const SUPPORTED = new Set([
   'apiVersion', 'kind', 'metadata', 'resources', 'bases', 'components', 'namespace', 'namePrefix', 'nameSuffix',
   'commonLabels', 'labels', 'commonAnnotations', 'images', 'replicas', 'configMapGenerator', 'secretGenerator',
   'generatorOptions', 'patches', 'patchesStrategicMerge', 'patchesJson6902', 'sortOptions', 'buildMetadata',
-  'replacements', 'imageTags', 'vars',
+  'replacements', 'imageTags', 'vars', 'configurations', 'crds',
 ]);
 /** Fields kustomize knows that this engine refuses with a clear error instead of building them wrongly. */
 const UNSUPPORTED = new Set([
-  'helmCharts', 'helmChartInflationGenerator', 'helmGlobals', 'crds', 'openapi',
-  'configurations', 'transformers', 'generators', 'validators',
+  'helmCharts', 'helmChartInflationGenerator', 'helmGlobals', 'openapi',
+  'transformers', 'generators', 'validators',
 ]);
 
 export type Kustomization = YMap;

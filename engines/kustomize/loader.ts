@@ -94,7 +94,7 @@ export class Loader {
       if (err instanceof FsError && err.code === 'EISDIR') {
         throw new KustomizeError('missing-file', `${shown} is a directory`);
       }
-      throw new KustomizeError('missing-file', `open ${shown}: no such file or directory`, { cause: err });
+      throw new KustomizeError('missing-file', `evalsymlink failure on '${shown}' : lstat ${shown}: no such file or directory`, { cause: err });
     }
   }
 

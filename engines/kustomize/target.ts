@@ -127,14 +127,19 @@ function accumulateEntry(st: BuildState, dir: string, entry: string, acc: Resour
   checkRepoContainment(st, p);
   if (st.loader.isFile(p)) {
     const { text, path } = st.loader.readRelative(dir, entry);
-    appendAll(acc, resourcesFromText(text, path), `accumulating resources from '${entry}'`, index);
+    appendAll(acc, resourcesFromText(text, path), `merging resources from '${entry}'`, index);
     return;
   }
   if (st.loader.isDir(p)) {
     appendAll(acc, accumulate(st, p, [], false), `accumulating resources from '${entry}'`, index);
     return;
   }
-  throw new KustomizeError('missing-file', `accumulating resources: accumulation err='accumulating resources from '${entry}': open ${p}: no such file or directory' (in ${file})`);
+  // kustomize's wording: the entry failed as a file, then as a directory
+  const missing = `evalsymlink failure on '${p}' : lstat ${p}: no such file or directory`;
+  throw new KustomizeError(
+    'missing-file',
+    `accumulating resources: accumulation err='accumulating resources from '${entry}': ${missing}': must build at directory: not a valid directory: ${missing} (in ${file})`,
+  );
 }
 
 function runGenerators(st: BuildState, dir: string, k: Kustomization, acc: Resource[], file: string): void {
@@ -280,7 +285,9 @@ function applySmp(acc: Resource[], patch: YMap, where: string, opts: SmpOptions)
   const id = p.curId();
   const list = acc.filter((r) => [r.curId(), ...r.prevIds].some((x) => idEquals(x, id)));
   if (list.length !== 1) {
-    throw new KustomizeError('patch', `${where}: no resource matches strategic merge patch "${idString(id)}"${list.length > 1 ? ' (multiple matches)' : ''}`);
+    const s = idString(id);
+    const why = `${list.length > 1 ? 'multiple' : 'no'} matches for Id ${s}; failed to find unique target for patch ${s}`;
+    throw new KustomizeError('patch', `${where}: no resource matches strategic merge patch "${s}": ${why}`);
   }
   applySmpTo(acc, list[0] as Resource, cloneY(patch), opts);
 }

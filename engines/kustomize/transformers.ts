@@ -1,12 +1,24 @@
 /** The builtin transformers kustomize runs per kustomization, in its order. */
 import { isMap, scalarText, type YMap, YScalar, type YValue, YUntaggedScalar } from '../yaml/index.js';
 import { defaultTransformerConfig } from './data/field-specs.js';
+import { applyAffixSpecs } from './config-affixes.js';
 import { KustomizeError } from './errors.js';
-import { type FieldSpec, gvkSelected, splitPath, visitField } from './field-spec.js';
+import { type FieldSpec, gvkSelected, splitPath, type TransformerConfigData, visitField } from './field-spec.js';
 import { stringMap } from './kustomization.js';
 import { gvkString, idString, isClusterScoped, type Resource } from './resource.js';
 
-const cfg = defaultTransformerConfig;
+let cfg: TransformerConfigData = defaultTransformerConfig;
+
+/** Runs `fn` with the transformers reading `config` (a kustomization's merged transformer config; undefined: the builtin defaults). */
+export function withTransformerConfig<T>(config: TransformerConfigData | undefined, fn: () => T): T {
+  const prev = cfg;
+  cfg = config ?? defaultTransformerConfig;
+  try {
+    return fn();
+  } finally {
+    cfg = prev;
+  }
+}
 
 function specsFor(r: Resource, specs: readonly FieldSpec[] | undefined): FieldSpec[] {
   const gvk = r.gvk;
@@ -55,6 +67,11 @@ const PREFIX_SKIP = (r: Resource): boolean => {
 };
 
 export function applyPrefixSuffix(resources: Resource[], prefix: string, suffix: string): void {
+  if (cfg !== defaultTransformerConfig) {
+    if (prefix) applyAffixSpecs(resources, prefix, true, cfg.namePrefix ?? [], PREFIX_SKIP);
+    if (suffix) applyAffixSpecs(resources, suffix, false, cfg.nameSuffix ?? [], PREFIX_SKIP);
+    return;
+  }
   for (const [value, isPrefix] of [[prefix, true], [suffix, false]] as const) {
     if (!value) continue;
     for (const r of resources) {
@@ -96,6 +113,7 @@ export function applyLabels(resources: Resource[], k: YMap): void {
     for (const f of Array.isArray(l.fields) ? l.fields : []) {
       if (isMap(f)) specs.push(fieldSpecOf(f));
     }
+    specs.push(...(cfg.labels ?? []));
     labelSets.push({ values, specs });
   }
   if (Object.keys(common).length) labelSets.push({ values: common, specs: [...(cfg.commonLabels ?? [])] });

@@ -5,6 +5,7 @@
  * `$$` escapes, unknown names stay as written, and a field that is exactly `$(NAME)` takes the value's type.
  */
 import { isMap, scalarText, type YMap, YScalar, YUntaggedScalar, type YValue } from '../yaml/index.js';
+import { customConfigOf } from './build-config.js';
 import { defaultTransformerConfig } from './data/field-specs.js';
 import { KustomizeError } from './errors.js';
 import { type Gvk, gvkSelected, splitPath, visitField } from './field-spec.js';
@@ -166,7 +167,7 @@ export function resolveVars(acc: Resource[], vars: readonly VarDef[]): void {
   }
   const lookup = (name: string): Primitive => values.get(name);
   for (const r of acc) {
-    for (const fs of defaultTransformerConfig.varReference ?? []) {
+    for (const fs of (customConfigOf(acc) ?? defaultTransformerConfig).varReference ?? []) {
       if (!gvkSelected(r.gvk, fs)) continue;
       visitField(r.obj, splitPath(fs.path.replaceAll('[]', '')), false, (node, parent, key) => {
         if (node === null || node === undefined) return;
