@@ -5,6 +5,7 @@
  */
 import { resolvePath } from '../fs/index.js';
 import { isMap, parseYamlStream, scalarText, type YMap, YScalar, type YValue } from '../yaml/index.js';
+import { adoptAccumulatorConfig, customConfigOf, mergeAccumulatorConfig, mergeKustomizationConfig, renewAccumulatorConfig } from './build-config.js';
 import { defaultTransformerConfig } from './data/field-specs.js';
 import { KustomizeError } from './errors.js';
 import { gvkSelected, splitPath, visitField } from './field-spec.js';
@@ -19,7 +20,7 @@ import { checkRepoContainment, type RemoteContext, remoteComponentEntry, remoteR
 import { matchesSelector } from './selector.js';
 import { mergeVars, type VarDef } from './vars.js';
 import { strategicMerge } from './strategic-merge.js';
-import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas } from './transformers.js';
+import { applyAnnotations, applyImages, applyLabels, applyNamespace, applyPrefixSuffix, applyReplicas, withTransformerConfig } from './transformers.js';
 
 export interface BuildState {
   readonly loader: Loader;
@@ -97,17 +98,21 @@ export function accumulate(st: BuildState, dir: string, acc: Resource[], isCompo
     for (const entry of [...stringList(k, 'resources', file), ...stringList(k, 'bases', file)]) {
       accumulateEntry(st, dir, entry, own, file, index);
     }
+    mergeKustomizationConfig(st.loader, dir, k, file, own);
     runGenerators(st, dir, k, own, file);
     for (const c of stringList(k, 'components', file)) {
-      if (remoteComponentEntry(st, c, file, (sub, d) => void accumulate(sub, d, own, true))) continue;
+      if (remoteComponentEntry(st, c, file, (sub, d) => void renewAccumulatorConfig(accumulate(sub, d, own, true)))) continue;
       const cdir = resolvePath(dir, c);
       checkRepoContainment(st, cdir);
       if (!st.loader.isDir(cdir)) throw new KustomizeError('missing-file', `${file}: component '${c}' is not a directory`);
-      accumulate(st, cdir, own, true);
+      renewAccumulatorConfig(accumulate(st, cdir, own, true));
     }
-    runTransformers(st, dir, k, own, file);
+    withTransformerConfig(customConfigOf(own), () => runTransformers(st, dir, k, own, file));
     mergeVars(own, k.vars, st.vars, file);
-    if (!isComponent) appendAll(acc, own, file);
+    if (!isComponent) {
+      appendAll(acc, own, file);
+      adoptAccumulatorConfig(acc, own);
+    }
     return acc;
   } finally {
     st.visiting.pop();
@@ -116,7 +121,9 @@ export function accumulate(st: BuildState, dir: string, acc: Resource[], isCompo
 
 function accumulateEntry(st: BuildState, dir: string, entry: string, acc: Resource[], file: string, index: Set<string>): void {
   const remote = remoteResourceEntry(st, dir, entry, file, resourcesFromText, (sub, d) => {
-    appendAll(acc, accumulate(sub, d, [], false), `accumulating resources from '${entry}'`, index);
+    const got = accumulate(sub, d, [], false);
+    appendAll(acc, got, `accumulating resources from '${entry}'`, index);
+    mergeAccumulatorConfig(acc, got);
   });
   if (remote === true) return;
   if (remote) {
@@ -131,7 +138,9 @@ function accumulateEntry(st: BuildState, dir: string, entry: string, acc: Resour
     return;
   }
   if (st.loader.isDir(p)) {
-    appendAll(acc, accumulate(st, p, [], false), `accumulating resources from '${entry}'`, index);
+    const got = accumulate(st, p, [], false);
+    appendAll(acc, got, `accumulating resources from '${entry}'`, index);
+    mergeAccumulatorConfig(acc, got);
     return;
   }
   // kustomize's wording: the entry failed as a file, then as a directory
@@ -403,7 +412,7 @@ export function finish(acc: Resource[]): void {
 }
 
 function fixNameReferences(acc: Resource[]): void {
-  for (const ref of defaultTransformerConfig.nameReference ?? []) {
+  for (const ref of (customConfigOf(acc) ?? defaultTransformerConfig).nameReference ?? []) {
     const candidates = acc.filter((c) => c.prevIds.some((id) => gvkSelected(id.gvk, ref)) || gvkSelected(c.gvk, ref));
     if (candidates.length === 0) continue;
     for (const referrer of acc) {
