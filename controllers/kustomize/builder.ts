@@ -92,6 +92,9 @@ export function generateKustomization(dir: string, spec: Spec): void {
     }
     k['components'] = [...((k['components'] as string[]) ?? []), ...add];
   }
+  // Flux builds with krusty.Options{} whose Reorder is empty: resources keep kustomize's input
+  // (depth-first) order unless the kustomization sets sortOptions; the CLI's default is legacy order.
+  if (k['sortOptions'] === undefined) k['sortOptions'] = { order: 'fifo' };
   writeFileSync(file, stringify(k));
 }
 

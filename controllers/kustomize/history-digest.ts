@@ -23,7 +23,8 @@ function toYValue(v: unknown): YValue {
   if (typeof v === 'boolean') return new YScalar('bool', v ? 'true' : 'false');
   if (Array.isArray(v)) return v.map(toYValue);
   const out: Record<string, YValue> = {};
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) if (x !== undefined) out[k] = toYValue(x);
+  for (const [k, x] of Object.entries(v as Record<string, unknown>))
+    if (x !== undefined) out[k] = toYValue(x);
   return out;
 }
 

@@ -1,20 +1,51 @@
 /**
  * status.history[].digest: kustomize-controller v1.7.3 hashes, with go-digest's canonical SHA-256,
- * the bytes of kustomize's ResMap.AsYaml() after decryption and substitution. Proved three ways:
- * literal YAML documents hashed by hand, the real kustomize v5.7.1 build output (identical to
- * AsYaml() when nothing is substituted), and the upstream kustomize-controller v1.7.3 binary
- * reconciling the same Kustomization on the real control plane (history-digest-flux.test.ts).
+ * the bytes of kustomize's ResMap.AsYaml() after decryption and substitution, resources in krusty's
+ * input order (Flux leaves krusty.Options.Reorder empty: no legacy sort unless sortOptions say so).
+ * Proved three ways: literal YAML documents hashed by hand, the real kustomize v5.7.1 output for the
+ * same resources, and the upstream kustomize-controller v1.7.3 binary reconciling the same
+ * Kustomizations on the real control plane (last suite; the Flux digests are read from its status).
  */
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildOverlay } from '../../controllers/kustomize/builder.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { upstreamBinary } from '../../bench/harness/upstream.js';
+import { buildOverlay, nativeBuilder } from '../../controllers/kustomize/builder.js';
 import { buildYaml, historyDigest } from '../../controllers/kustomize/history-digest.js';
-import type { KubeObject } from '../../runtime/client/index.js';
+import { KustomizationReconciler } from '../../controllers/kustomize/reconciler.js';
+import { artifactFetcher } from '../../controllers/kustomize/wiring.js';
+import type { MemoryNode } from '../../engines/tar/index.js';
+import { KubeClient, type KubeObject } from '../../runtime/client/index.js';
+import { freePort } from '../../runtime/controlplane/ports.js';
+import {
+  createTestNamespace,
+  deleteTestNamespace,
+  ensureCrds,
+  getTestCluster,
+  waitFor,
+} from '../harness/index.js';
+import {
+  memoryEvents,
+  reconcileOnce,
+  releaseKustomizations,
+  setGitSource,
+  startArtifactServer,
+  type ArtifactServer,
+} from './support.js';
 
 const sha256 = (s: string): string => `sha256:${createHash('sha256').update(s, 'utf8').digest('hex')}`;
 
@@ -23,7 +54,12 @@ describe('history digest of given objects (SHA-256 over yaml.v2 documents joined
     {
       name: 'one object: keys sorted, YAML 1.1 booleans/numbers as strings quoted (n, yes, 1), no leading separator',
       objects: [
-        { kind: 'ConfigMap', apiVersion: 'v1', metadata: { name: 'a', namespace: 'n' }, data: { n: '1', b: 'yes' } },
+        {
+          kind: 'ConfigMap',
+          apiVersion: 'v1',
+          metadata: { name: 'a', namespace: 'n' },
+          data: { n: '1', b: 'yes' },
+        },
       ],
       yaml: 'apiVersion: v1\ndata:\n  b: "yes"\n  "n": "1"\nkind: ConfigMap\nmetadata:\n  name: a\n  namespace: "n"\n',
     },
@@ -108,7 +144,7 @@ const overlays: { name: string; files: Record<string, string> }[] = [
   },
 ];
 
-describe('history digest equals SHA-256 of kustomize v5.7.1 build output (Flux AsYaml bytes)', () => {
+describe('the hashed bytes equal kustomize v5.7.1 build output for the same resources (AsYaml)', () => {
   for (const o of overlays) {
     it(o.name, { skip: skipOracle }, () => {
       const dir = mkdtempSync(join(tmpdir(), 'sluice-hd-'));
@@ -125,5 +161,182 @@ describe('history digest equals SHA-256 of kustomize v5.7.1 build output (Flux A
         rmSync(dir, { recursive: true, force: true });
       }
     });
+  }
+});
+
+// ------------------------------------------------------------------ against upstream Flux
+
+const fluxBinary = upstreamBinary('kustomize');
+const skipFlux =
+  !existsSync(fluxBinary) && !process.env.SLUICE_REQUIRE_ORACLES
+    ? `upstream kustomize-controller not built at ${fluxBinary} (run scripts/build-flux-upstream.sh)`
+    : false;
+
+/** Runs kustomize-controller v1.7.3 watching only `namespace` until stopped. */
+async function startFlux(kubeconfig: string, namespace: string, dir: string): Promise<() => Promise<void>> {
+  const [metrics, health] = [await freePort(), await freePort()];
+  const log = openSync(join(dir, 'kustomize-controller.log'), 'a');
+  const child = spawn(
+    fluxBinary,
+    [
+      `--metrics-addr=127.0.0.1:${metrics}`,
+      `--health-addr=127.0.0.1:${health}`,
+      '--watch-all-namespaces=false',
+      '--enable-leader-election=false',
+      '--log-encoding=json',
+    ],
+    {
+      env: { ...process.env, KUBECONFIG: kubeconfig, RUNTIME_NAMESPACE: namespace, TMPDIR: dir },
+      stdio: ['ignore', log, log],
+    },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return async () => {
+    child.kill('SIGTERM');
+    await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
+    await exited;
+    closeSync(log);
+  };
+}
+
+const fluxTree = (ns: string): Record<string, MemoryNode> => ({
+  'plain/kustomization.yaml':
+    'resources: [things.yaml]\nconfigMapGenerator:\n- name: gen\n  literals:\n  - A=1\n',
+  'plain/things.yaml':
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: scalars\ndata:\n  when: "2001-12-14"\n  ratio: "0.5"\n' +
+    '  text: |\n    one\n    two\n  long: ' +
+    'word '.repeat(30).trim() +
+    '\n---\napiVersion: v1\nkind: Service\n' +
+    'metadata: {name: web, annotations: {n: "yes"}}\nspec:\n  ports: [{port: 80, targetPort: 8080}]\n',
+  'app/kustomization.yaml':
+    'resources: [app.yaml]\nconfigMapGenerator:\n- name: settings\n  literals:\n  - GREETING=${greeting}\n  - RETRIES=3\n',
+  'app/app.yaml':
+    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n  labels: {tier: "${tier:=frontend}"}\n' +
+    `  annotations: {owner: ${ns}}\ndata:\n  ratio: "0.5"\n  enabled: "yes"\n` +
+    '  script: |\n    echo ${greeting}\n    exit 0\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\n' +
+    'spec:\n  ports:\n  - port: ${port}\n    targetPort: 8080\n    protocol: TCP\n  selector: {app: web}\n',
+});
+
+const fluxCases: { name: string; ks: string; spec: Record<string, unknown> }[] = [
+  {
+    name: 'a plain overlay with a generated ConfigMap (namePrefix, targetNamespace)',
+    ks: 'plain',
+    spec: { path: './plain', namePrefix: 'p-' },
+  },
+  {
+    name: 'post-build substitution (strings, a defaulted label, an integer port, a literal block)',
+    ks: 'substituted',
+    spec: {
+      path: './app',
+      namePrefix: 's-',
+      postBuild: { substitute: { greeting: 'hello world', port: '8081' } },
+    },
+  },
+];
+
+type Status = {
+  history?: { digest: string }[];
+  conditions?: { type: string; status: string; message: string }[];
+};
+const statusOf = (o: KubeObject | undefined): Status => (o?.['status'] ?? {}) as Status;
+
+describe('history digest: upstream kustomize-controller v1.7.3 and Sluice agree on the same Kustomization', () => {
+  let client: KubeClient;
+  let ns: string;
+  let dir: string;
+  let server: ArtifactServer;
+  const fluxDigests = new Map<string, string>();
+  const ref = (name: string) => ({
+    apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+    kind: 'Kustomization',
+    namespace: ns,
+    name,
+  });
+
+  before(async () => {
+    if (skipFlux) return;
+    const c = await getTestCluster();
+    await ensureCrds();
+    client = KubeClient.fromKubeConfig({ kubeconfigPath: c.kubeconfigPath });
+    ns = await createTestNamespace('kshdflux');
+    dir = mkdtempSync(join(tmpdir(), 'sluice-hd-flux-'));
+    server = await startArtifactServer();
+    const artifact = await server.publish(
+      'hd.tar.gz',
+      fluxTree(ns),
+      'main@sha1:0123456789abcdef0123456789abcdef01234567',
+    );
+    await setGitSource(client, ns, 'src', artifact);
+    for (const fc of fluxCases) {
+      await client.create({
+        ...ref(fc.ks),
+        metadata: { name: fc.ks, namespace: ns },
+        spec: {
+          interval: '10m',
+          prune: true,
+          targetNamespace: ns,
+          sourceRef: { kind: 'GitRepository', name: 'src' },
+          ...fc.spec,
+        },
+      });
+    }
+    // Flux reconciles every case once, then stops; Sluice takes over the same objects afterwards.
+    const stop = await startFlux(c.kubeconfigPath, ns, dir);
+    try {
+      for (const fc of fluxCases) {
+        const digest = await waitFor(
+          async () => statusOf(await client.getOrUndefined(ref(fc.ks))).history?.[0]?.digest,
+          {
+            timeoutMs: 60_000,
+          },
+        ).catch(async (err: unknown) => {
+          const status = JSON.stringify(statusOf(await client.getOrUndefined(ref(fc.ks))));
+          const log = readFileSync(join(dir, 'kustomize-controller.log'), 'utf8')
+            .split('\n')
+            .slice(-10)
+            .join('\n');
+          throw new Error(`${fc.ks}: ${(err as Error).message}; status ${status}; log:\n${log}`, {
+            cause: err,
+          });
+        });
+        fluxDigests.set(fc.ks, digest);
+      }
+    } finally {
+      await stop();
+    }
+  });
+
+  after(async () => {
+    if (skipFlux) return;
+    await releaseKustomizations(client, ns);
+    await deleteTestNamespace(ns);
+    await server.close();
+    client.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const fc of fluxCases) {
+    it(
+      `${fc.name}: status.history[0].digest is identical`,
+      { skip: skipFlux, timeout: 120_000 },
+      async () => {
+        const flux = fluxDigests.get(fc.ks) ?? '';
+        const ready = statusOf(await client.get(ref(fc.ks))).conditions?.find((x) => x.type === 'Ready');
+        assert.equal(ready?.status, 'True', `Flux did not apply: ${ready?.message ?? '(no Ready)'}`);
+        assert.match(flux, /^sha256:[0-9a-f]{64}$/);
+        // Sluice reconciles the same object after Flux stopped; its history starts afresh.
+        await client.patchStatus(ref(fc.ks), 'merge', { status: { history: null } });
+        const reconciler = new KustomizationReconciler({
+          client,
+          fetcher: artifactFetcher({ retries: 0 }),
+          builder: nativeBuilder(),
+          events: memoryEvents(),
+        });
+        await reconcileOnce(reconciler, ns, fc.ks);
+        const after = statusOf(await client.get(ref(fc.ks)));
+        assert.equal(after.conditions?.find((x) => x.type === 'Ready')?.status, 'True');
+        assert.equal(after.history?.[0]?.digest, flux, `namespace ${ns}`);
+      },
+    );
   }
 });
