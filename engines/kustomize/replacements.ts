@@ -49,8 +49,8 @@ function optionsOf(v: YValue | undefined): Options {
 }
 
 function selectorText(s: IdSelector): string {
-  const g = s.group ? `${s.group}/${s.version ?? ''}` : s.version ?? '';
-  return `${s.kind || '~K'}.${g || '~V'}/${s.name || '~N'}.${s.namespace || '~X'}`;
+  // kustomize's ResId.String: kind.version.group/name.namespace with [noX] for empty parts
+  return `${s.kind || '[noKind]'}.${s.version || '[noVer]'}.${s.group || '[noGrp]'}/${s.name || '[noName]'}.${s.namespace || '[noNs]'}`;
 }
 
 /** ResId.IsSelectedBy: empty selector fields match anything; namespaces compare effectively. */
