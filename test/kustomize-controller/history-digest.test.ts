@@ -9,28 +9,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { execFileSync, spawn } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { upstreamBinary } from '../../bench/harness/upstream.js';
 import { buildOverlay, nativeBuilder } from '../../controllers/kustomize/builder.js';
 import { buildYaml, historyDigest } from '../../controllers/kustomize/history-digest.js';
 import { KustomizationReconciler } from '../../controllers/kustomize/reconciler.js';
 import { artifactFetcher } from '../../controllers/kustomize/wiring.js';
 import type { MemoryNode } from '../../engines/tar/index.js';
 import { KubeClient, type KubeObject } from '../../runtime/client/index.js';
-import { freePort } from '../../runtime/controlplane/ports.js';
 import {
   createTestNamespace,
   deleteTestNamespace,
@@ -46,6 +34,7 @@ import {
   startArtifactServer,
   type ArtifactServer,
 } from './support.js';
+import { skipWithoutFlux, startFlux } from './upstream-flux.js';
 
 const sha256 = (s: string): string => `sha256:${createHash('sha256').update(s, 'utf8').digest('hex')}`;
 
@@ -166,39 +155,6 @@ describe('the hashed bytes equal kustomize v5.7.1 build output for the same reso
 
 // ------------------------------------------------------------------ against upstream Flux
 
-const fluxBinary = upstreamBinary('kustomize');
-const skipFlux =
-  !existsSync(fluxBinary) && !process.env.SLUICE_REQUIRE_ORACLES
-    ? `upstream kustomize-controller not built at ${fluxBinary} (run scripts/build-flux-upstream.sh)`
-    : false;
-
-/** Runs kustomize-controller v1.7.3 watching only `namespace` until stopped. */
-async function startFlux(kubeconfig: string, namespace: string, dir: string): Promise<() => Promise<void>> {
-  const [metrics, health] = [await freePort(), await freePort()];
-  const log = openSync(join(dir, 'kustomize-controller.log'), 'a');
-  const child = spawn(
-    fluxBinary,
-    [
-      `--metrics-addr=127.0.0.1:${metrics}`,
-      `--health-addr=127.0.0.1:${health}`,
-      '--watch-all-namespaces=false',
-      '--enable-leader-election=false',
-      '--log-encoding=json',
-    ],
-    {
-      env: { ...process.env, KUBECONFIG: kubeconfig, RUNTIME_NAMESPACE: namespace, TMPDIR: dir },
-      stdio: ['ignore', log, log],
-    },
-  );
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return async () => {
-    child.kill('SIGTERM');
-    await Promise.race([exited, sleep(10_000).then(() => child.kill('SIGKILL'))]);
-    await exited;
-    closeSync(log);
-  };
-}
-
 const fluxTree = (ns: string): Record<string, MemoryNode> => ({
   'plain/kustomization.yaml':
     'resources: [things.yaml]\nconfigMapGenerator:\n- name: gen\n  literals:\n  - A=1\n',
@@ -254,7 +210,7 @@ describe('history digest: upstream kustomize-controller v1.7.3 and Sluice agree 
   });
 
   before(async () => {
-    if (skipFlux) return;
+    if (skipWithoutFlux) return;
     const c = await getTestCluster();
     await ensureCrds();
     client = KubeClient.fromKubeConfig({ kubeconfigPath: c.kubeconfigPath });
@@ -281,7 +237,7 @@ describe('history digest: upstream kustomize-controller v1.7.3 and Sluice agree 
       });
     }
     // Flux reconciles every case once, then stops; Sluice takes over the same objects afterwards.
-    const stop = await startFlux(c.kubeconfigPath, ns, dir);
+    const flux = await startFlux(c.kubeconfigPath, ns, dir);
     try {
       for (const fc of fluxCases) {
         const digest = await waitFor(
@@ -291,10 +247,7 @@ describe('history digest: upstream kustomize-controller v1.7.3 and Sluice agree 
           },
         ).catch(async (err: unknown) => {
           const status = JSON.stringify(statusOf(await client.getOrUndefined(ref(fc.ks))));
-          const log = readFileSync(join(dir, 'kustomize-controller.log'), 'utf8')
-            .split('\n')
-            .slice(-10)
-            .join('\n');
+          const log = flux.logTail();
           throw new Error(`${fc.ks}: ${(err as Error).message}; status ${status}; log:\n${log}`, {
             cause: err,
           });
@@ -302,12 +255,12 @@ describe('history digest: upstream kustomize-controller v1.7.3 and Sluice agree 
         fluxDigests.set(fc.ks, digest);
       }
     } finally {
-      await stop();
+      await flux.stop();
     }
   });
 
   after(async () => {
-    if (skipFlux) return;
+    if (skipWithoutFlux) return;
     await releaseKustomizations(client, ns);
     await deleteTestNamespace(ns);
     await server.close();
@@ -318,7 +271,7 @@ describe('history digest: upstream kustomize-controller v1.7.3 and Sluice agree 
   for (const fc of fluxCases) {
     it(
       `${fc.name}: status.history[0].digest is identical`,
-      { skip: skipFlux, timeout: 120_000 },
+      { skip: skipWithoutFlux, timeout: 120_000 },
       async () => {
         const flux = fluxDigests.get(fc.ks) ?? '';
         const ready = statusOf(await client.get(ref(fc.ks))).conditions?.find((x) => x.type === 'Ready');
