@@ -272,12 +272,13 @@ describe('sourceRef kinds on a manager (the test produces the source status)', (
 });
 
 describe('source access rules (reconciled directly, in a namespace no manager watches)', () => {
+  const events = memoryEvents();
   const reconcilerWith = (options: { noCrossNamespaceRefs?: boolean; externalArtifact?: boolean }) =>
     new KustomizationReconciler({
       client,
       fetcher: artifactFetcher({ retries: 0 }),
       builder: nativeBuilder(),
-      events: memoryEvents(),
+      events,
       options: { healthPollMs: 200, ...options },
     });
 
@@ -332,6 +333,7 @@ describe('source access rules (reconciled directly, in a namespace no manager wa
       const rev = `sha256:${sha(`access-${i}`)}`;
       await produce(c.kind, srcNs, 'xsrc', await publish(`access/${i}.tar.gz`, other, `x${i}`, rev));
       await client.create(kustomization(other, ksName, { kind: c.kind, name: 'xsrc', namespace: srcNs }));
+      events.list.length = 0;
       const res = await reconcileTwice(reconcilerWith(c.options), ksName);
       const s = await statusOf(other, ksName);
       if (c.message) {
@@ -351,6 +353,11 @@ describe('source access rules (reconciled directly, in a namespace no manager wa
           'a terminal error is not retried until the object changes',
         );
         assert.equal(s.st.lastAttemptedRevision, undefined, 'nothing was fetched');
+        assert.deepEqual(
+          events.list.map((e) => ({ type: e.type, reason: e.reason, message: e.message })),
+          [{ type: 'Warning', reason: 'AccessDenied', message: msg }],
+          'one Warning event carrying the refusal',
+        );
       } else {
         assert.equal(s.ready?.message, `Applied revision: ${rev}`);
         assert.equal(s.st.lastAppliedRevision, rev);
