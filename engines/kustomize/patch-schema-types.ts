@@ -10,6 +10,8 @@ export interface PatchSchemaProp {
   readonly k?: string;
   /** x-kubernetes-patch-strategy. */
   readonly s?: string;
+  /** x-kubernetes-list-map-keys of a custom schema (kyaml merges by all of them; one key is also `k`). */
+  readonly ks?: readonly string[];
 }
 
 export interface PatchSchemaData {

@@ -7,16 +7,23 @@
  */
 import { deepEqual, isMap, scalarText, type YMap, type YValue } from '../yaml/index.js';
 import { patchSchema } from './data/patch-schema.js';
+import { KustomizeError } from './errors.js';
 import type { Gvk } from './field-spec.js';
+import { activePatchSchema } from './openapi-schema.js';
+import type { PatchSchemaData } from './patch-schema-types.js';
 
 type Schema = string | undefined; // a definition name
 
+/** The schema of this merge: the builtin one, or the `openapi` one (see openapi-schema.ts). */
+let data: PatchSchemaData = patchSchema;
+
 export function schemaForGvk(gvk: Gvk): Schema {
-  return patchSchema.gvk[`${gvk.group}/${gvk.version}/${gvk.kind}`];
+  return data.gvk[`${gvk.group}/${gvk.version}/${gvk.kind}`];
 }
 
 /** Applies `patch` to `target` (mutating and returning it); returns undefined when the patch deletes it. */
 export function strategicMerge(target: YMap, patch: YMap, gvk: Gvk): YMap | undefined {
+  data = activePatchSchema();
   const directive = scalarText(patch.$patch);
   if (directive === 'delete') return undefined;
   if (directive === 'replace') return stripDirectives(patch) as YMap;
@@ -27,7 +34,7 @@ function mergeMap(dest: YMap, patch: YMap, schema: Schema): YMap {
   for (const key of Object.keys(patch)) {
     if (key === '$patch') continue;
     const pv = patch[key] as YValue;
-    const prop = schema ? patchSchema.definitions[schema]?.[key] : undefined;
+    const prop = schema ? data.definitions[schema]?.[key] : undefined;
     if (pv === null) {
       delete dest[key];
       continue;
@@ -56,10 +63,13 @@ function mergeMap(dest: YMap, patch: YMap, schema: Schema): YMap {
   return dest;
 }
 
-function mergeList(dest: YValue[], patch: YValue[], prop: { r?: string; k?: string; s?: string } | undefined): YValue[] {
+function mergeList(dest: YValue[], patch: YValue[], prop: { r?: string; k?: string; s?: string; ks?: readonly string[] } | undefined): YValue[] {
   // kustomize merges with kyaml merge2 without list inference: only a schema 'merge' strategy makes a
   // list associative; every other list is replaced by the patch's.
   const associative = prop?.s?.split(',').includes('merge') ?? false;
+  if (associative && (prop?.ks?.length ?? 0) > 1) {
+    throw new KustomizeError('not-supported', `a list merged by several keys (x-kubernetes-list-map-keys ${prop?.ks?.join(',')}) is not supported by this kustomize engine`);
+  }
   const key = prop?.k;
   if (patch.some((p) => isMap(p) && scalarText(p.$patch) === 'replace' && Object.keys(p).length === 1)) {
     return stripList(patch.filter((p) => !(isMap(p) && scalarText(p.$patch) === 'replace' && Object.keys(p).length === 1)));
