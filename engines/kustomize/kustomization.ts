@@ -8,12 +8,11 @@ const SUPPORTED = new Set([
   'apiVersion', 'kind', 'metadata', 'resources', 'bases', 'components', 'namespace', 'namePrefix', 'nameSuffix',
   'commonLabels', 'labels', 'commonAnnotations', 'images', 'replicas', 'configMapGenerator', 'secretGenerator',
   'generatorOptions', 'patches', 'patchesStrategicMerge', 'patchesJson6902', 'sortOptions', 'buildMetadata',
-  'replacements', 'imageTags', 'vars', 'configurations', 'crds',
+  'replacements', 'imageTags', 'vars', 'configurations', 'crds', 'transformers', 'generators', 'validators', 'openapi',
 ]);
 /** Fields kustomize knows that this engine refuses with a clear error instead of building them wrongly. */
 const UNSUPPORTED = new Set([
-  'helmCharts', 'helmChartInflationGenerator', 'helmGlobals', 'openapi',
-  'transformers', 'generators', 'validators',
+  'helmCharts', 'helmChartInflationGenerator', 'helmGlobals',
 ]);
 
 export type Kustomization = YMap;
@@ -23,10 +22,6 @@ export function parseKustomization(text: string, file: string): Kustomization {
   checkMapKeys(doc, file);
   if (Object.keys(doc).every((k) => k === 'apiVersion' || k === 'kind')) {
     throw new KustomizeError('invalid-kustomization', `${file}: kustomization.yaml is empty`);
-  }
-  const bm = doc.buildMetadata;
-  if (Array.isArray(bm) && bm.length > 0) {
-    throw new KustomizeError('not-supported', `${file}: buildMetadata (${bm.map((x) => scalarText(x)).join(', ')}) is not supported by this kustomize engine`);
   }
   if (Array.isArray(doc.imageTags)) {
     doc.images = [...(Array.isArray(doc.images) ? doc.images : []), ...doc.imageTags];

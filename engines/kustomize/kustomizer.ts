@@ -1,6 +1,8 @@
 /** The public entry: build the kustomization at a path of an injected filesystem. */
 import { type FileSystem, normalizePath } from '../fs/index.js';
 import { jsonToYaml, isMap, scalarText, type YMap } from '../yaml/index.js';
+import { finishBuildMetadata, startTracking } from './build-metadata.js';
+import { pluginHooks } from './builtin-plugins.js';
 import { KustomizeError } from './errors.js';
 import { Loader, type LoaderOptions } from './loader.js';
 import { parseKustomization } from './kustomization.js';
@@ -37,7 +39,10 @@ export class Kustomizer {
     const dir = loader.realPath(normalizePath(path));
     if (!loader.isDir(dir)) throw new KustomizeError('missing-file', `must build at directory: not a valid directory: '${path}'`);
     const top = parseKustomization(loader.readBytesText(loader.findKustomization(dir)), loader.findKustomization(dir));
-    const state = { loader, visiting: [], vars: [], remote: { fetcher: this.options.fetcher, chain: [] } };
+    const state = {
+      loader, visiting: [], vars: [], remote: { fetcher: this.options.fetcher, chain: [] },
+      origin: startTracking(top, dir), plugins: pluginHooks,
+    };
     const acc = accumulate(state, dir, [], false, true);
     finish(acc);
     resolveVars(acc, state.vars);
@@ -57,6 +62,7 @@ export class Kustomizer {
       }
     }
     const sorted = sortResources(kept, order, first, last);
+    finishBuildMetadata(sorted, top);
     const docs = sorted.map((r) => {
       try {
         return jsonToYaml(r.obj);

@@ -16,7 +16,10 @@ import { type Kustomization, parseKustomization, stringList } from './kustomizat
 import type { Loader } from './loader.js';
 import { effectiveNamespace, idEquals, idString, isClusterScoped, type ResId, Resource } from './resource.js';
 import { applyReplacements } from './replacements.js';
+import { keepMergedOrigin, type OriginTracking } from './build-metadata.js';
+import type { PluginHooks } from './builtin-plugins.js';
 import { checkRepoContainment, type RemoteContext, remoteComponentEntry, remoteResourceEntry } from './remote.js';
+import { noteResourceKind, setOpenApiSchema } from './openapi-schema.js';
 import { matchesSelector } from './selector.js';
 import { mergeVars, type VarDef } from './vars.js';
 import { strategicMerge } from './strategic-merge.js';
@@ -29,6 +32,10 @@ export interface BuildState {
   readonly vars: VarDef[];
   /** Remote bases: the injected fetcher and, inside a clone, its root (see remote.ts). */
   readonly remote?: RemoteContext;
+  /** buildMetadata origin tracking (build-metadata.ts): set when the top kustomization lists an option. */
+  readonly origin?: OriginTracking;
+  /** generators/transformers/validators entries and origin bookkeeping (builtin-plugins.ts). */
+  readonly plugins?: PluginHooks;
 }
 
 export function resourcesFromText(text: string, file: string): Resource[] {
@@ -50,6 +57,7 @@ export function resourcesFromText(text: string, file: string): Resource[] {
     }
     out.push(checked(new Resource(d), file));
   }
+  for (const r of out) noteResourceKind(r.gvk);
   return out;
 }
 
@@ -86,6 +94,7 @@ export function accumulate(st: BuildState, dir: string, acc: Resource[], isCompo
   st.visiting.push(dir);
   try {
     const k = parseKustomization(st.loader.readBytesText(file), file);
+    setOpenApiSchema(k.openapi, (p) => st.loader.readRelative(dir, p), top);
     const kind = scalarText(k.kind) ?? 'Kustomization';
     if (isComponent && kind !== 'Component') {
       throw new KustomizeError('invalid-kustomization', `expected kind 'Component' for path '${dir}' but got '${kind}'`);
@@ -96,10 +105,13 @@ export function accumulate(st: BuildState, dir: string, acc: Resource[], isCompo
     const own: Resource[] = isComponent ? acc : [];
     const index = new Set(own.map((r) => r.idKey()));
     for (const entry of [...stringList(k, 'resources', file), ...stringList(k, 'bases', file)]) {
+      const before = own.length;
       accumulateEntry(st, dir, entry, own, file, index);
+      if (st.origin) st.plugins?.resourcesRead(st, dir, entry, own.slice(before));
     }
     mergeKustomizationConfig(st.loader, dir, k, file, own);
     runGenerators(st, dir, k, own, file);
+    st.plugins?.generators(st, dir, k, own, file);
     for (const c of stringList(k, 'components', file)) {
       if (remoteComponentEntry(st, c, file, (sub, d) => void renewAccumulatorConfig(accumulate(sub, d, own, true)))) continue;
       const cdir = resolvePath(dir, c);
@@ -108,6 +120,8 @@ export function accumulate(st: BuildState, dir: string, acc: Resource[], isCompo
       renewAccumulatorConfig(accumulate(st, cdir, own, true));
     }
     withTransformerConfig(customConfigOf(own), () => runTransformers(st, dir, k, own, file));
+    st.plugins?.transformers(st, dir, k, own, file);
+    st.plugins?.validators(st, dir, k, own, file);
     mergeVars(own, k.vars, st.vars, file);
     if (!isComponent) {
       appendAll(acc, own, file);
@@ -119,7 +133,7 @@ export function accumulate(st: BuildState, dir: string, acc: Resource[], isCompo
   }
 }
 
-function accumulateEntry(st: BuildState, dir: string, entry: string, acc: Resource[], file: string, index: Set<string>): void {
+export function accumulateEntry(st: BuildState, dir: string, entry: string, acc: Resource[], file: string, index: Set<string>): void {
   const remote = remoteResourceEntry(st, dir, entry, file, resourcesFromText, (sub, d) => {
     const got = accumulate(sub, d, [], false);
     appendAll(acc, got, `accumulating resources from '${entry}'`, index);
@@ -158,6 +172,7 @@ function runGenerators(st: BuildState, dir: string, k: Kustomization, acc: Resou
     for (const args of list) {
       if (!isMap(args)) continue;
       const r = runGenerator(args, kind, k.generatorOptions, st.loader, dir, file);
+      st.plugins?.generated(st, file, r);
       absorbGenerated(acc, r, file);
     }
   }
@@ -193,6 +208,7 @@ export function absorbGenerated(acc: Resource[], r: Resource, file: string): voi
   if (old.namespace) meta.namespace = old.namespace;
   else delete meta.namespace;
   if (behavior === 'merge') {
+    keepMergedOrigin(old, r);
     for (const f of ['data', 'binaryData'] as const) {
       const merged = { ...(isMap(old.obj[f]) ? old.obj[f] : {}), ...(isMap(r.obj[f]) ? r.obj[f] : {}) };
       if (Object.keys(merged).length) r.obj[f] = merged;
@@ -333,7 +349,8 @@ function isJson6902(docs: YValue[]): boolean {
   return docs.length === 1 && Array.isArray(docs[0]);
 }
 
-function runPatches(st: BuildState, dir: string, k: Kustomization, acc: Resource[], file: string): void {
+/** `patches` entries; also the PatchTransformer plugin. */
+export function runPatches(st: BuildState, dir: string, k: Kustomization, acc: Resource[], file: string): void {
   for (const entry of Array.isArray(k.patches) ? k.patches : []) {
     if (!isMap(entry)) continue;
     const path = scalarText(entry.path);
@@ -372,20 +389,20 @@ function runPatches(st: BuildState, dir: string, k: Kustomization, acc: Resource
   }
 }
 
-function runTransformers(st: BuildState, dir: string, k: Kustomization, acc: Resource[], file: string): void {
-  for (const entry of Array.isArray(k.patchesStrategicMerge) ? k.patchesStrategicMerge : []) {
+/** patchesStrategicMerge entries (file paths or inline patches); also the PatchStrategicMergeTransformer plugin. */
+export function runPatchesStrategicMerge(st: BuildState, dir: string, entries: readonly YValue[], acc: Resource[], file: string): void {
+  for (const entry of entries) {
     const s = scalarText(entry) ?? '';
     const isInline = s.includes('\n') || /^\s*(apiVersion|kind|metadata):/.test(s);
     const where = isInline ? file : resolvePath(dir, s);
     const docs = parsePatchText(isInline ? s : st.loader.readRelative(dir, s).text, where);
     for (const d of docs) if (isMap(d)) applySmp(acc, d, where, { allowNameChange: false, allowKindChange: false });
   }
-  runPatches(st, dir, k, acc, file);
-  applyNamespace(acc, scalarText(k.namespace) ?? '');
-  applyPrefixSuffix(acc, scalarText(k.namePrefix) ?? '', scalarText(k.nameSuffix) ?? '');
-  applyLabels(acc, k);
-  applyAnnotations(acc, k);
-  for (const entry of Array.isArray(k.patchesJson6902) ? k.patchesJson6902 : []) {
+}
+
+/** patchesJson6902 entries ({target, path | patch}); also the PatchJson6902Transformer plugin. */
+export function runPatchesJson6902(st: BuildState, dir: string, entries: readonly YValue[], acc: Resource[], file: string): void {
+  for (const entry of entries) {
     if (!isMap(entry)) continue;
     const t = targetOf(entry.target);
     if (!t) throw new KustomizeError('patch', `${file}: patchesJson6902 entries need a target`);
@@ -394,6 +411,16 @@ function runTransformers(st: BuildState, dir: string, k: Kustomization, acc: Res
     const text = path ? st.loader.readRelative(dir, path).text : scalarText(entry.patch) ?? '';
     applyJson6902(acc, decodeYaml11(text, where) ?? [], selectTargets(acc, t), where);
   }
+}
+
+function runTransformers(st: BuildState, dir: string, k: Kustomization, acc: Resource[], file: string): void {
+  runPatchesStrategicMerge(st, dir, Array.isArray(k.patchesStrategicMerge) ? k.patchesStrategicMerge : [], acc, file);
+  runPatches(st, dir, k, acc, file);
+  applyNamespace(acc, scalarText(k.namespace) ?? '');
+  applyPrefixSuffix(acc, scalarText(k.namePrefix) ?? '', scalarText(k.nameSuffix) ?? '');
+  applyLabels(acc, k);
+  applyAnnotations(acc, k);
+  runPatchesJson6902(st, dir, Array.isArray(k.patchesJson6902) ? k.patchesJson6902 : [], acc, file);
   applyReplicas(acc, k);
   applyImages(acc, k);
   if (Array.isArray(k.replacements)) applyReplacements(acc, k.replacements, st.loader, dir, file);

@@ -29,24 +29,40 @@ function pathOf(fs: FieldSpec): string[] {
   return splitPath(fs.path);
 }
 
-export function applyNamespace(resources: Resource[], ns: string): void {
+/** The NamespaceTransformer's options (its plugin config; the `namespace` field uses the defaults). */
+export interface NamespaceOptions {
+  readonly specs?: readonly FieldSpec[];
+  /** Only set a namespace field that is missing or empty. */
+  readonly unsetOnly?: boolean;
+  readonly subjects?: 'defaultOnly' | 'allServiceAccounts' | 'none';
+}
+
+export function applyNamespace(resources: Resource[], ns: string, opts: NamespaceOptions = {}): void {
   if (!ns) return;
+  const setNs = (v: YValue | undefined, parent: YMap, key: string): void => {
+    if (opts.unsetOnly && scalarText(v) !== undefined && scalarText(v) !== '') return;
+    parent[key] = ns;
+  };
   for (const r of resources) {
     r.storePreviousId();
     const gvk = r.gvk;
-    if (!isClusterScoped(gvk)) r.ensureMeta().namespace = ns;
-    for (const fs of specsFor(r, cfg.namespace)) {
+    if (!isClusterScoped(gvk)) visitField(r.obj, ['metadata', 'namespace'], true, setNs, () => '');
+    for (const fs of specsFor(r, opts.specs ?? cfg.namespace)) {
       if (fs.path === 'metadata/namespace') continue;
       if (fs.path === 'metadata/name' && r.apiVersion !== 'v1') continue;
       if ((gvk.kind === 'RoleBinding' || gvk.kind === 'ClusterRoleBinding') && fs.path === 'subjects') continue;
-      visitField(r.obj, pathOf(fs), fs.create ?? false, (_v, parent, key) => {
-        parent[key] = ns;
-      }, () => ns);
+      visitField(r.obj, pathOf(fs), fs.create ?? false, setNs, () => '');
     }
-    if (gvk.kind === 'RoleBinding' || gvk.kind === 'ClusterRoleBinding') {
+    const mode = opts.subjects ?? 'defaultOnly';
+    if ((gvk.kind === 'RoleBinding' || gvk.kind === 'ClusterRoleBinding') && mode !== 'none') {
       const subjects = r.obj.subjects;
       if (Array.isArray(subjects)) {
-        for (const s of subjects) if (isMap(s) && scalarText(s.name) === 'default') s.namespace = ns;
+        for (const s of subjects) {
+          if (!isMap(s)) continue;
+          if (mode === 'defaultOnly' ? scalarText(s.name) === 'default' : scalarText(s.kind) === 'ServiceAccount') {
+            visitField(s, ['namespace'], true, setNs, () => '');
+          }
+        }
       }
     }
   }
@@ -84,7 +100,34 @@ export function applyPrefixSuffix(resources: Resource[], prefix: string, suffix:
   }
 }
 
-function setStringMap(r: Resource, specs: readonly FieldSpec[], values: Record<string, string>): void {
+/**
+ * The PrefixTransformer, SuffixTransformer and PrefixSuffixTransformer plugins: the prefix and suffix are
+ * added to every field their specs select; a `metadata/name` spec also records them for name references
+ * (even when empty, as kustomize does) and keeps the previous id when one is set.
+ */
+export function applyAffixes(resources: Resource[], prefix: string | undefined, suffix: string | undefined, specs: readonly FieldSpec[]): void {
+  for (const r of resources) {
+    if (PREFIX_SKIP(r)) continue;
+    const org = r.orgId().gvk;
+    for (const fs of specs) {
+      if (!gvkSelected(org, fs)) continue;
+      if (fs.path === 'metadata/name') {
+        if (prefix !== undefined) r.prefixes.push(prefix);
+        if (suffix !== undefined) r.suffixes.push(suffix);
+        if (prefix || suffix) r.storePreviousId();
+      }
+      if (!gvkSelected(r.gvk, fs)) continue;
+      visitField(r.obj, pathOf(fs), fs.create ?? false, (v, parent, key) => {
+        if (isMap(v ?? null) || Array.isArray(v)) {
+          throw new KustomizeError('transformer', `${idString(r.curId())}: ${fs.path} is not a scalar`);
+        }
+        parent[key] = (prefix ?? '') + (scalarText(v ?? null) ?? '') + (suffix ?? '');
+      }, () => '');
+    }
+  }
+}
+
+export function setStringMap(r: Resource, specs: readonly FieldSpec[], values: Record<string, string>): void {
   for (const fs of specsFor(r, specs)) {
     visitField(r.obj, pathOf(fs), fs.create ?? false, (v, parent, key) => {
       let m = v;
@@ -136,13 +179,13 @@ export function applyAnnotations(resources: Resource[], k: YMap): void {
   for (const r of resources) setStringMap(r, cfg.commonAnnotations ?? [], values);
 }
 
-export function applyReplicas(resources: Resource[], k: YMap): void {
+export function applyReplicas(resources: Resource[], k: YMap, specs: readonly FieldSpec[] = cfg.replicas ?? []): void {
   for (const rep of Array.isArray(k.replicas) ? k.replicas : []) {
     if (!isMap(rep)) continue;
     const name = scalarText(rep.name) ?? '';
     const count = scalarText(rep.count) ?? '0';
     let found = false;
-    for (const fs of cfg.replicas ?? []) {
+    for (const fs of specs) {
       for (const r of resources) {
         if (![r.curId(), ...r.prevIds].some((id) => id.name === name && gvkSelected(id.gvk, fs))) continue;
         found = true;
@@ -156,7 +199,7 @@ export function applyReplicas(resources: Resource[], k: YMap): void {
       }
     }
     if (!found) {
-      const gvks = (cfg.replicas ?? []).map((fs) => gvkString({ group: fs.group ?? '', version: fs.version ?? '', kind: fs.kind ?? '' }));
+      const gvks = specs.map((fs) => gvkString({ group: fs.group ?? '', version: fs.version ?? '', kind: fs.kind ?? '' }));
       throw new KustomizeError('transformer', `resource with name ${name} does not match a config with the following GVK [${gvks.join(' ')}]`);
     }
   }
@@ -235,7 +278,7 @@ function legacyImages(node: YValue, a: ImageArgs): void {
   }
 }
 
-export function applyImages(resources: Resource[], k: YMap): void {
+export function applyImages(resources: Resource[], k: YMap, specs: readonly FieldSpec[] = cfg.images ?? []): void {
   for (const img of Array.isArray(k.images) ? k.images : []) {
     if (!isMap(img)) continue;
     const name = scalarText(img.name) ?? '';
@@ -256,7 +299,7 @@ export function applyImages(resources: Resource[], k: YMap): void {
     for (const r of resources) {
       if (r.kind === 'CustomResourceDefinition') continue;
       legacyImages(r.obj, a);
-      for (const fs of specsFor(r, cfg.images)) {
+      for (const fs of specsFor(r, specs)) {
         visitField(r.obj, pathOf(fs), false, (v, parent, key) => {
           const cur = scalarText(v as YValue);
           if (cur === undefined || isMap(v as YValue) || Array.isArray(v)) {

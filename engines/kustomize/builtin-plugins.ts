@@ -1,0 +1,347 @@
+/**
+ * The `generators`, `transformers` and `validators` entries: plugin configs of kustomize's builtin kinds
+ * (apiVersion `builtin`), given inline or as files or directories (a kustomization whose output is the
+ * configs). Each kind runs the same code as the kustomization field it stands for. Exec, container and
+ * other external plugins are refused, as kustomize refuses them without --enable-alpha-plugins (Flux never
+ * sets it). Generators run after the kustomization's own generators, transformers after its own
+ * transformers, then validators, which must leave every resource as it was.
+ */
+import { resolvePath } from '../fs/index.js';
+import { deepClone, deepEqual, isMap, scalarText, type YMap, type YValue } from '../yaml/index.js';
+import {
+  builtinOrigin, hasOrigin, markFileOrigins, type Origin, originPath, pluginOrigin, recordTransformations, setOrigin,
+} from './build-metadata.js';
+import { KustomizeError } from './errors.js';
+import { contentHash, runGenerator } from './generators.js';
+import type { Kustomization } from './kustomization.js';
+import { idString, type Resource } from './resource.js';
+import { applyReplacements } from './replacements.js';
+import { PluginConfig } from './plugin-config.js';
+import {
+  absorbGenerated, accumulateEntry, type BuildState, resourcesFromText, runPatches, runPatchesJson6902, runPatchesStrategicMerge,
+} from './target.js';
+import { applyAffixes, applyImages, applyNamespace, applyReplicas, setStringMap } from './transformers.js';
+
+const VALIDATED_BY = 'validated-by';
+
+type Transform = (acc: Resource[]) => void;
+type Generate = () => Resource[];
+
+interface Ctx {
+  readonly st: BuildState;
+  readonly dir: string;
+  readonly file: string;
+}
+
+const GENERATORS = new Set(['ConfigMapGenerator', 'SecretGenerator', 'HelmChartInflationGenerator', 'IAMPolicyGenerator']);
+const TRANSFORMERS = new Set([
+  'AnnotationsTransformer', 'HashTransformer', 'ImageTagTransformer', 'LabelTransformer', 'NamespaceTransformer',
+  'PatchJson6902Transformer', 'PatchStrategicMergeTransformer', 'PatchTransformer', 'PrefixSuffixTransformer',
+  'PrefixTransformer', 'SuffixTransformer', 'ReplicaCountTransformer', 'ReplacementTransformer', 'ValueAddTransformer',
+]);
+
+/** Reads the plugin configs of one field: inline YAML resources, else files or kustomization directories. */
+function loadConfigs(ctx: Ctx, entries: readonly string[]): Resource[] {
+  const { st, dir, file } = ctx;
+  const out: Resource[] = [];
+  const index = new Set<string>();
+  const paths: string[] = [];
+  for (const e of entries) {
+    let inline: Resource[];
+    try {
+      inline = resourcesFromText(e, file);
+    } catch {
+      paths.push(e);
+      continue;
+    }
+    // kustomize ignores an id conflict among inline configs: the rest of that entry is dropped
+    for (const r of inline) {
+      if (index.has(r.idKey())) break;
+      index.add(r.idKey());
+      if (st.origin) setOrigin(r, { path: originPath(st.origin, file) });
+      out.push(r);
+    }
+  }
+  // a directory of configs is a build of its own: its vars stay out of this build's vars
+  const sub: BuildState = { ...st, vars: [] };
+  for (const p of paths) {
+    const before = out.length;
+    accumulateEntry(sub, dir, p, out, file, index);
+    const abs = resolvePath(dir, p);
+    if (st.origin && st.loader.isFile(abs)) markFileOrigins(st.origin, out.slice(before), abs);
+  }
+  return out;
+}
+
+function pluginId(r: Resource): string {
+  return idString(r.curId());
+}
+
+function checkLoadable(r: Resource, want: 'generator' | 'transformer'): void {
+  const g = r.gvk;
+  if (g.group !== '' || g.version !== 'builtin') {
+    throw new KustomizeError('not-supported', `external plugins disabled; unable to load external plugin '${r.kind}' (exec, container and other non-builtin plugins are never run)`);
+  }
+  if (!GENERATORS.has(r.kind) && !TRANSFORMERS.has(r.kind)) {
+    throw new KustomizeError('invalid-kustomization', `unable to load builtin ${r.kind}.builtin.[noGrp]: no builtin plugin of that kind`);
+  }
+  if (want === 'generator' && !GENERATORS.has(r.kind)) throw new KustomizeError('invalid-kustomization', `plugin ${pluginId(r)} not a generator`);
+  if (want === 'transformer' && !TRANSFORMERS.has(r.kind)) throw new KustomizeError('invalid-kustomization', `plugin ${pluginId(r)} not a transformer`);
+  if (r.kind === 'HelmChartInflationGenerator') {
+    throw new KustomizeError('not-supported', `plugin ${pluginId(r)}: helm charts are not supported (Flux builds with helm chart inflation disabled)`);
+  }
+  if (r.kind === 'IAMPolicyGenerator' || r.kind === 'ValueAddTransformer') {
+    throw new KustomizeError('not-supported', `plugin ${pluginId(r)}: the builtin ${r.kind} is not supported by this kustomize engine`);
+  }
+}
+
+function makeGenerator(ctx: Ctx, r: Resource): Generate {
+  const c = new PluginConfig(r.obj, pluginId(r));
+  const kind = r.kind === 'SecretGenerator' ? 'Secret' : 'ConfigMap';
+  const args: YMap = {};
+  const name = c.str('name') || r.name;
+  const namespace = c.str('namespace') || r.namespace;
+  if (name) args.name = name;
+  if (namespace) args.namespace = namespace;
+  for (const f of ['behavior', 'env', ...(kind === 'Secret' ? ['type'] : [])]) {
+    const v = c.str(f);
+    if (v !== undefined) args[f] = v;
+  }
+  for (const f of ['literals', 'files', 'envs']) {
+    const v = c.stringList(f);
+    if (v !== undefined) args[f] = v;
+  }
+  const o = c.map('options');
+  if (o) {
+    const opts: YMap = { labels: c.stringMap('labels', o), annotations: c.stringMap('annotations', o) };
+    if (c.raw('disableNameSuffixHash', o) !== undefined) opts.disableNameSuffixHash = String(c.bool('disableNameSuffixHash', o));
+    if (c.raw('immutable', o) !== undefined) opts.immutable = String(c.bool('immutable', o));
+    args.options = opts;
+  }
+  return () => [runGenerator(args, kind, undefined, ctx.st.loader, ctx.dir, ctx.file)];
+}
+
+function makeTransformer(ctx: Ctx, r: Resource): Transform {
+  const c = new PluginConfig(r.obj, pluginId(r));
+  const { st, dir, file } = ctx;
+  switch (r.kind) {
+    case 'LabelTransformer':
+    case 'AnnotationsTransformer': {
+      const values = c.stringMap(r.kind === 'LabelTransformer' ? 'labels' : 'annotations');
+      const specs = c.fieldSpecs() ?? [];
+      return (acc) => {
+        if (Object.keys(values).length === 0) return;
+        for (const res of acc) setStringMap(res, specs, values);
+      };
+    }
+    case 'NamespaceTransformer': {
+      const meta = c.map('metadata');
+      const ns = (meta ? c.str('namespace', meta) : undefined) ?? '';
+      const mode = c.str('setRoleBindingSubjects') ?? '';
+      if (mode !== '' && mode !== 'defaultOnly' && mode !== 'allServiceAccounts' && mode !== 'none') {
+        c.fail(`invalid value "${mode}" for setRoleBindingSubjects: must be one of ["defaultOnly" "none" "allServiceAccounts"]`);
+      }
+      const opts = { specs: c.fieldSpecs() ?? [], unsetOnly: c.bool('unsetOnly'), subjects: (mode || 'defaultOnly') as 'defaultOnly' | 'allServiceAccounts' | 'none' };
+      return (acc) => applyNamespace(acc, ns, opts);
+    }
+    case 'PrefixTransformer':
+    case 'SuffixTransformer':
+    case 'PrefixSuffixTransformer': {
+      const specs = c.fieldSpecs() ?? c.fail('fieldSpecs is not expected to be nil');
+      const prefix = r.kind === 'SuffixTransformer' ? undefined : c.str('prefix') ?? '';
+      const suffix = r.kind === 'PrefixTransformer' ? undefined : c.str('suffix') ?? '';
+      return (acc) => applyAffixes(acc, prefix, suffix, specs);
+    }
+    case 'ImageTagTransformer': {
+      const tag = c.map('imageTag') ?? {};
+      const image: YMap = {};
+      for (const f of ['name', 'newName', 'newTag', 'digest', 'tagSuffix']) {
+        const v = c.str(f, tag);
+        if (v !== undefined) image[f] = v;
+      }
+      const specs = c.fieldSpecs() ?? [];
+      return (acc) => applyImages(acc, { images: [image] }, specs);
+    }
+    case 'ReplicaCountTransformer': {
+      const rep = c.map('replica') ?? {};
+      const replica: YMap = { name: c.str('name', rep) ?? '', count: c.int('count', rep) ?? '0' };
+      const specs = c.fieldSpecs() ?? [];
+      return (acc) => applyReplicas(acc, { replicas: [replica] }, specs);
+    }
+    case 'PatchTransformer': {
+      const entry: YMap = {};
+      for (const f of ['path', 'patch']) {
+        const v = c.str(f);
+        if (v) entry[f] = v;
+      }
+      if (!entry.path && !entry.patch) c.fail('must specify one of patch and path in configuration');
+      if (entry.path && entry.patch) c.fail('patch and path can\'t be set at the same time');
+      const target = c.map('target');
+      if (target) entry.target = target;
+      const options = c.map('options');
+      if (options) entry.options = { allowNameChange: String(c.bool('allowNameChange', options)), allowKindChange: String(c.bool('allowKindChange', options)) };
+      return (acc) => runPatches(st, dir, { patches: [entry] }, acc, file);
+    }
+    case 'PatchStrategicMergeTransformer': {
+      const entries: YValue[] = [...(c.stringList('paths') ?? [])];
+      const inline = c.str('patches');
+      if (entries.length === 0 && !inline) c.fail('empty file path and empty patch content');
+      if (inline) entries.push(inline.includes('\n') ? inline : inline + '\n');
+      return (acc) => runPatchesStrategicMerge(st, dir, entries, acc, file);
+    }
+    case 'PatchJson6902Transformer': {
+      const target = c.map('target') ?? c.fail('must specify the target field in the PatchJson6902Transformer config');
+      const path = c.str('path');
+      const op = c.str('jsonOp');
+      if (!path && !op) c.fail('empty file path and empty jsonOp');
+      if (path && op) c.fail('must specify a file path or jsonOp, not both');
+      const entry: YMap = { target, ...(path ? { path } : { patch: op ?? '' }) };
+      return (acc) => runPatchesJson6902(st, dir, [entry], acc, file);
+    }
+    case 'ReplacementTransformer': {
+      const list = c.list('replacements') ?? [];
+      return (acc) => applyReplacements(acc, list, st.loader, dir, file);
+    }
+    case 'HashTransformer':
+      // hashes every generated resource that wants a suffix now; the build hashes them again at the end
+      return (acc) => {
+        for (const res of acc) {
+          if (!res.generated?.needsHash) continue;
+          const h = contentHash(res);
+          res.storePreviousId();
+          res.name = `${res.name}-${h}`;
+        }
+      };
+    default:
+      throw new KustomizeError('invalid-kustomization', `unable to load builtin ${r.kind}.builtin.[noGrp]`);
+  }
+}
+
+function loadTransformers(ctx: Ctx, entries: readonly string[]): { run: Transform; origin: Origin | undefined }[] {
+  const configs = loadConfigs(ctx, entries);
+  for (const r of configs) checkLoadable(r, 'transformer');
+  return configs.map((r) => ({ run: makeTransformer(ctx, r), origin: ctx.st.origin ? pluginOrigin(r) : undefined }));
+}
+
+function entriesOf(k: Kustomization, field: string): string[] {
+  const v = k[field];
+  return Array.isArray(v) ? v.map((x) => scalarText(x) ?? '') : [];
+}
+
+/** The `generators` entries, after the kustomization's configMapGenerator/secretGenerator. */
+export function runPluginGenerators(st: BuildState, dir: string, k: Kustomization, acc: Resource[], file: string): void {
+  const entries = entriesOf(k, 'generators');
+  if (entries.length === 0) return;
+  const ctx: Ctx = { st, dir, file };
+  const configs = loadConfigs(ctx, entries);
+  for (const r of configs) checkLoadable(r, 'generator');
+  const gens = configs.map((r) => ({ gen: makeGenerator(ctx, r), origin: st.origin ? pluginOrigin(r) : undefined }));
+  for (const { gen, origin } of gens) {
+    for (const res of gen()) {
+      if (origin && !hasOrigin(res)) setOrigin(res, origin);
+      absorbGenerated(acc, res, file);
+    }
+  }
+}
+
+/** kustomize's builtin transformers a kustomization's own fields configure, in the order they run. */
+function builtinTransformerKinds(k: Kustomization): string[] {
+  const n = (v: YValue | undefined): number => (Array.isArray(v) ? v.length : 0);
+  const size = (v: YValue | undefined): number => (isMap(v) ? Object.keys(v).length : 0);
+  const kinds: string[] = [];
+  const times = (kind: string, count: number): void => {
+    for (let i = 0; i < count; i++) kinds.push(kind);
+  };
+  times('PatchStrategicMergeTransformer', n(k.patchesStrategicMerge) > 0 ? 1 : 0);
+  times('PatchTransformer', n(k.patches));
+  times('NamespaceTransformer', scalarText(k.namespace) ? 1 : 0);
+  times('PrefixTransformer', scalarText(k.namePrefix) ? 1 : 0);
+  times('SuffixTransformer', scalarText(k.nameSuffix) ? 1 : 0);
+  times('LabelTransformer', n(k.labels) > 0 || size(k.commonLabels) > 0 ? n(k.labels) + 1 : 0);
+  times('AnnotationsTransformer', size(k.commonAnnotations) > 0 ? 1 : 0);
+  times('PatchJson6902Transformer', n(k.patchesJson6902));
+  times('ReplicaCountTransformer', n(k.replicas));
+  times('ImageTagTransformer', n(k.images));
+  times('ReplacementTransformer', n(k.replacements) > 0 ? 1 : 0);
+  return kinds;
+}
+
+/**
+ * The `transformers` entries, after the kustomization's own transformers; then, when origins are tracked,
+ * every transformer of this kustomization (its fields' and its plugins') is recorded on every resource.
+ */
+export function runPluginTransformers(st: BuildState, dir: string, k: Kustomization, acc: Resource[], file: string): void {
+  const entries = entriesOf(k, 'transformers');
+  const plugins = entries.length > 0 ? loadTransformers({ st, dir, file }, entries) : [];
+  for (const p of plugins) p.run(acc);
+  if (!st.origin) return;
+  const t = st.origin;
+  const origins: Origin[] = builtinTransformerKinds(k).map((kind) => builtinOrigin(t, file, kind));
+  for (const p of plugins) if (p.origin) origins.push(p.origin);
+  recordTransformations(acc, origins);
+}
+
+interface Snapshot {
+  readonly obj: YMap;
+  readonly ids: string;
+}
+
+function snapshot(r: Resource): Snapshot {
+  return { obj: deepClone(r.obj), ids: JSON.stringify([r.prevIds, r.prefixes, r.suffixes]) };
+}
+
+/** Labels with `validated-by` taken out, as kustomize compares a validator's result. */
+function withoutValidatedBy(obj: YMap): YMap {
+  const meta = obj.metadata;
+  if (!isMap(meta) || !isMap(meta.labels) || meta.labels[VALIDATED_BY] === undefined) return obj;
+  const copy = deepClone(obj);
+  const m = copy.metadata as YMap;
+  const labels = m.labels as YMap;
+  delete labels[VALIDATED_BY];
+  if (Object.keys(labels).length === 0) delete m.labels;
+  return copy;
+}
+
+/** The `validators` entries: each runs like a transformer and must change nothing but a `validated-by` label. */
+export function runPluginValidators(st: BuildState, dir: string, k: Kustomization, acc: Resource[], file: string): void {
+  const entries = entriesOf(k, 'validators');
+  if (entries.length === 0) return;
+  for (const v of loadTransformers({ st, dir, file }, entries)) {
+    const before = acc.map(snapshot);
+    v.run(acc);
+    const changed = acc.length !== before.length || acc.some((r, i) => {
+      const b = before[i] as Snapshot;
+      return b.ids !== snapshot(r).ids || !deepEqual(b.obj, withoutValidatedBy(r.obj));
+    });
+    if (changed) throw new KustomizeError('transformer', `${file}: validator shouldn't modify the resource map`);
+  }
+}
+
+/** Origins for the kustomization's own configMapGenerator/secretGenerator output. */
+export function markGenerated(st: BuildState, file: string, r: Resource): void {
+  if (st.origin && !hasOrigin(r)) setOrigin(r, builtinOrigin(st.origin, file, `${r.kind}Generator`));
+}
+
+/** Origins for resources a `resources` entry read from a file. */
+export function markResourceOrigins(st: BuildState, dir: string, entry: string, added: readonly Resource[]): void {
+  if (!st.origin || added.length === 0) return;
+  const abs = resolvePath(dir, entry);
+  if (st.loader.isFile(abs)) markFileOrigins(st.origin, added, abs);
+}
+
+/** What the build target calls (through BuildState, so target.ts needs no runtime import of this file). */
+export interface PluginHooks {
+  readonly generators: typeof runPluginGenerators;
+  readonly transformers: typeof runPluginTransformers;
+  readonly validators: typeof runPluginValidators;
+  readonly generated: typeof markGenerated;
+  readonly resourcesRead: typeof markResourceOrigins;
+}
+
+export const pluginHooks: PluginHooks = {
+  generators: runPluginGenerators,
+  transformers: runPluginTransformers,
+  validators: runPluginValidators,
+  generated: markGenerated,
+  resourcesRead: markResourceOrigins,
+};
