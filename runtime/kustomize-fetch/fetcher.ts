@@ -33,6 +33,11 @@ export interface RemoteFetcherOptions {
   readonly httpTimeoutMs?: number;
   /** Parent of the temporary clone directory. @default os.tmpdir() */
   readonly tmpDir?: string;
+  /**
+   * Refuse git repositories (remote bases and components) but still fetch http(s) files, as
+   * kustomize-controller's `--no-remote-bases` does. @default false
+   */
+  readonly noRemoteBases?: boolean;
 }
 
 type Outcome<T> = { readonly ok: T } | { readonly error: KustomizeError };
@@ -48,6 +53,9 @@ export class PrefetchingFetcher implements RemoteFetcher {
   constructor(private readonly options: RemoteFetcherOptions = {}) {}
 
   cloneRepo(spec: RepoSpec): RemoteRepo {
+    if (this.options.noRemoteBases) {
+      throw new KustomizeError('security', sanitize(`remote bases are not allowed: ${spec.raw} (the build allows local bases and http(s) files only)`));
+    }
     return answer(this.repos.get(repoKey(spec)), { kind: 'repo', spec });
   }
 

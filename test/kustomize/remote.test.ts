@@ -211,6 +211,46 @@ describe('remote builds match the real kustomize against the same loopback serve
   }
 });
 
+describe('noRemoteBases refuses git bases but fetches files, as kustomize-controller --no-remote-bases', () => {
+  let git: GitHttpServer;
+  let files: Server;
+  const repoRoot = createRepoRoot();
+  const repo = new TestRepo(repoRoot, 'base');
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-kz-noremote-'));
+  before(async () => {
+    git = await startGitHttpServer({ root: repoRoot });
+    repo.commit({ 'app/kustomization.yaml': 'resources:\n- d.yaml\n', 'app/d.yaml': deploy('web', 'nginx') });
+    files = createServer((_req, res) => {
+      res.writeHead(200);
+      res.end('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fetched\n');
+    });
+    await new Promise<void>((r) => files.listen(0, '127.0.0.1', r));
+  });
+  after(async () => {
+    await git.close();
+    await new Promise<void>((r) => files.close(() => r()));
+    repo.remove();
+    rmSync(repoRoot, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  });
+  it('a git base is refused with a security error and nothing is cloned', async () => {
+    writeFileSync(join(dir, 'kustomization.yaml'), `resources:\n- ${git.url}/base.git//app\n`);
+    await assert.rejects(buildWithRemotes(new DiskFileSystem(dir), '/', { noRemoteBases: true }), (err: unknown) => err instanceof KustomizeError && err.code === 'security' && /remote bases are not allowed/.test(err.message));
+    assert.equal(git.requests.get('git-upload-pack') ?? 0, 0);
+  });
+  it('an http(s) file is still fetched', async () => {
+    const url = `http://127.0.0.1:${(files.address() as AddressInfo).port}/cm.yaml`;
+    writeFileSync(join(dir, 'kustomization.yaml'), `resources:\n- ${url}\n`);
+    const out = await buildWithRemotes(new DiskFileSystem(dir), '/', { noRemoteBases: true });
+    assert.equal(out.yaml, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: fetched\n');
+  });
+  it('the same git base builds without the option', async () => {
+    writeFileSync(join(dir, 'kustomization.yaml'), `resources:\n- ${git.url}/base.git//app\n`);
+    const out = await buildWithRemotes(new DiskFileSystem(dir), '/');
+    assert.match(out.yaml, /name: web/);
+  });
+});
+
 function runReal(dir: string): Promise<{ ok: boolean; out: string }> {
   return new Promise((resolve) => {
     execFile(oracle, ['build', dir], { encoding: 'utf8', timeout: 120_000 }, (err, stdout, stderr) => {
