@@ -9,11 +9,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { setupKustomizationController } from '../../controllers/kustomize/setup.js';
 import { requestsForRevisionChange } from '../../controllers/kustomize/source-watches.js';
 import { KubeClient, type KubeObject } from '../../runtime/client/index.js';
 import { createLogger } from '../../runtime/logging/index.js';
-import { Manager, defaultManagerOptions } from '../../runtime/manager/index.js';
 import {
   createTestNamespace,
   deleteTestNamespace,
@@ -21,7 +19,13 @@ import {
   getTestCluster,
   waitFor,
 } from '../harness/index.js';
-import { releaseKustomizations, setGitSource, startArtifactServer, type ArtifactServer } from './support.js';
+import {
+  releaseKustomizations,
+  setGitSource,
+  startArtifactServer,
+  startKustomizeManager,
+  type ArtifactServer,
+} from './support.js';
 
 const ksApi = 'kustomize.toolkit.fluxcd.io/v1';
 const requeueDependencyMs = 15_000;
@@ -30,8 +34,7 @@ const quiet = createLogger({ destination: { write: () => undefined } });
 let client: KubeClient;
 let server: ArtifactServer;
 let ns: string;
-const ac = new AbortController();
-let running: Promise<void>;
+let mgr: { stop(): Promise<void> };
 
 interface Status {
   conditions?: { type: string; status: string; reason: string }[];
@@ -78,26 +81,11 @@ before(async () => {
   client = KubeClient.fromKubeConfig({ kubeconfigPath: c.kubeconfigPath });
   server = await startArtifactServer();
   ns = await createTestNamespace('ksorder');
-  const mgr = new Manager({
-    kube: client,
-    log: quiet,
-    options: {
-      ...defaultManagerOptions(),
-      healthAddr: '127.0.0.1:0',
-      metricsAddr: '127.0.0.1:0',
-      runtimeNamespace: ns,
-      watchAllNamespaces: false,
-      minRetryDelayMs: 40,
-      requeueDependencyMs,
-    },
-  });
-  setupKustomizationController(mgr, { healthPollMs: 200, concurrent: 1 });
-  running = mgr.start(ac.signal);
+  mgr = startKustomizeManager(client, ns, { requeueDependencyMs }, { concurrent: 1 });
 });
 
 after(async () => {
-  ac.abort();
-  await running;
+  await mgr.stop();
   await releaseKustomizations(client, ns);
   await deleteTestNamespace(ns);
   await server.close();

@@ -11,14 +11,11 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { nativeBuilder } from '../../controllers/kustomize/builder.js';
 import { KustomizationReconciler } from '../../controllers/kustomize/reconciler.js';
-import { setupKustomizationController } from '../../controllers/kustomize/setup.js';
 import { watchedSourceKinds } from '../../controllers/kustomize/source-watches.js';
 import type { SourceArtifact } from '../../controllers/kustomize/types.js';
 import { artifactFetcher } from '../../controllers/kustomize/wiring.js';
 import { KubeClient, type KubeObject } from '../../runtime/client/index.js';
 import { assertStatus } from '../../runtime/conditions/index.js';
-import { createLogger } from '../../runtime/logging/index.js';
-import { Manager, defaultManagerOptions } from '../../runtime/manager/index.js';
 import {
   createTestNamespace,
   deleteTestNamespace,
@@ -26,7 +23,13 @@ import {
   getTestCluster,
   waitFor,
 } from '../harness/index.js';
-import { memoryEvents, releaseKustomizations, startArtifactServer, type ArtifactServer } from './support.js';
+import {
+  memoryEvents,
+  releaseKustomizations,
+  startArtifactServer,
+  startKustomizeManager,
+  type ArtifactServer,
+} from './support.js';
 
 const sourceApi = 'source.toolkit.fluxcd.io/v1';
 const ksApi = 'kustomize.toolkit.fluxcd.io/v1';
@@ -36,8 +39,7 @@ let client: KubeClient;
 let server: ArtifactServer;
 let ns: string;
 let other: string;
-const ac = new AbortController();
-let running: Promise<void>;
+let mgr: { stop(): Promise<void> };
 
 interface Cond {
   type: string;
@@ -144,26 +146,11 @@ before(async () => {
   server = await startArtifactServer();
   ns = await createTestNamespace('kssrc');
   other = await createTestNamespace('kssrcx');
-  const mgr = new Manager({
-    kube: client,
-    log: createLogger({ destination: { write: () => undefined } }),
-    options: {
-      ...defaultManagerOptions(),
-      healthAddr: '127.0.0.1:0',
-      metricsAddr: '127.0.0.1:0',
-      runtimeNamespace: ns,
-      watchAllNamespaces: false,
-      minRetryDelayMs: 40,
-      featureGates: { ExternalArtifact: true },
-    },
-  });
-  setupKustomizationController(mgr, { healthPollMs: 200 });
-  running = mgr.start(ac.signal);
+  mgr = startKustomizeManager(client, ns, { featureGates: { ExternalArtifact: true } });
 });
 
 after(async () => {
-  ac.abort();
-  await running;
+  await mgr.stop();
   for (const n of [ns, other]) {
     await releaseKustomizations(client, n);
     await deleteTestNamespace(n);

@@ -12,6 +12,12 @@ import { promisify } from 'node:util';
 import { parseAllDocuments } from 'yaml';
 import { archive, memorySource, type MemoryNode } from '../../engines/tar/index.js';
 import type { KubeClient, KubeObject } from '../../runtime/client/index.js';
+import { createLogger } from '../../runtime/logging/index.js';
+import { Manager, defaultManagerOptions, type ManagerOptions } from '../../runtime/manager/index.js';
+import {
+  setupKustomizationController,
+  type KustomizationSetupOptions,
+} from '../../controllers/kustomize/setup.js';
 import type { EventRecorder, ManifestBuilder, SourceArtifact } from '../../controllers/kustomize/types.js';
 import type { KustomizationReconciler } from '../../controllers/kustomize/reconciler.js';
 
@@ -172,4 +178,38 @@ export async function releaseKustomizations(client: KubeClient, namespace: strin
       )
       .catch(() => undefined);
   }
+}
+
+/**
+ * A manager running only the Kustomization controller on `namespace` (loopback endpoints, quiet logs,
+ * 40 ms retry floor, 200 ms health polls); `stop()` aborts it and waits for its workers.
+ */
+export function startKustomizeManager(
+  client: KubeClient,
+  namespace: string,
+  options: Partial<ManagerOptions> = {},
+  setup: KustomizationSetupOptions = {},
+): { stop(): Promise<void> } {
+  const mgr = new Manager({
+    kube: client,
+    log: createLogger({ destination: { write: () => undefined } }),
+    options: {
+      ...defaultManagerOptions(),
+      healthAddr: '127.0.0.1:0',
+      metricsAddr: '127.0.0.1:0',
+      runtimeNamespace: namespace,
+      watchAllNamespaces: false,
+      minRetryDelayMs: 40,
+      ...options,
+    },
+  });
+  setupKustomizationController(mgr, { healthPollMs: 200, ...setup });
+  const ac = new AbortController();
+  const running = mgr.start(ac.signal);
+  return {
+    stop: async () => {
+      ac.abort();
+      await running;
+    },
+  };
 }
