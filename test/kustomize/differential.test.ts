@@ -13,6 +13,7 @@ import { MemoryFileSystem } from '../../engines/fs/index.js';
 import { Kustomizer } from '../../engines/kustomize/index.js';
 import type { Scenario } from '../../engines/kustomize/testdata/fixtures.js';
 import { randomScenarios } from '../../engines/kustomize/testdata/random-scenarios.js';
+import { errorTextsAgree, kustomizeErrorText } from './error-text.js';
 import { loadAllScenarios } from './scenario-modules.js';
 
 const scenarios = await loadAllScenarios();
@@ -33,7 +34,7 @@ function runReal(s: Scenario): { ok: boolean; out: string } {
     const out = execFileSync(oracle, ['build', join(dir, s.dir ?? '')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return { ok: true, out };
   } catch (err) {
-    return { ok: false, out: String((err as { stderr?: string }).stderr ?? err) };
+    return { ok: false, out: kustomizeErrorText(String((err as { stderr?: string }).stderr ?? err), dir) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -47,21 +48,28 @@ function runOurs(s: Scenario): { ok: boolean; out: string } {
   }
 }
 
-function compare(list: Scenario[]): { identical: number; different: string[] } {
+function compare(list: Scenario[]): { identical: number; different: string[]; errors: number; agreeing: number } {
   let identical = 0;
+  let errors = 0;
+  let agreeing = 0;
   const different: string[] = [];
   for (const s of list) {
     const real = runReal(s);
     const ours = runOurs(s);
+    if (!real.ok && !ours.ok) {
+      errors++;
+      if (errorTextsAgree(real.out, ours.out)) agreeing++;
+    }
     if (real.ok === ours.ok && (!real.ok || real.out === ours.out)) identical++;
     else different.push(`${s.name}\n--- kustomize (${real.ok ? 'ok' : 'error'}):\n${real.out}\n--- sluice (${ours.ok ? 'ok' : 'error'}):\n${ours.out}`);
   }
-  return { identical, different };
+  return { identical, different, errors, agreeing };
 }
 
 test('every scenario builds byte-identically to kustomize v5.7.1', { skip }, () => {
-  const { identical, different } = compare(scenarios);
+  const { identical, different, errors, agreeing } = compare(scenarios);
   process.stdout.write(`# differential: ${identical} identical, ${different.length} different of ${scenarios.length}\n`);
+  process.stdout.write(`# error texts: ${agreeing} of ${errors} failing scenarios agree with kustomize's message (test/kustomize/error-text.ts)\n`);
   assert.deepEqual(different, []);
 });
 

@@ -1,0 +1,22 @@
+/**
+ * Compares an error message of ours with kustomize's for the same input. Our messages name the file
+ * (`/path: …` or `… (in /path)`) and leave out kustomize's Go struct dumps, so "agree" means one text
+ * holds the other once kustomize's `Error: ` prefix, deprecation warnings and temporary directory are
+ * removed and our file name is set aside.
+ */
+export function kustomizeErrorText(stderr: string, tmpDir: string): string {
+  return stderr
+    .split('\n')
+    .filter((l) => !l.startsWith('# Warning'))
+    .join('\n')
+    .trim()
+    .replace(/^Error: /, '')
+    .split(tmpDir)
+    .join('');
+}
+
+export function errorTextsAgree(kustomize: string, ours: string): boolean {
+  if (kustomize === ours || ours.includes(kustomize)) return true;
+  const core = ours.replace(/ \(in [^)]*\)$/, '').replace(/^\/[^ :]*: /, '');
+  return kustomize.includes(core);
+}
