@@ -16,6 +16,7 @@ import { contentHash, runGenerator } from './generators.js';
 import type { Kustomization } from './kustomization.js';
 import { idString, type Resource } from './resource.js';
 import { applyReplacements } from './replacements.js';
+import { isRemoteFileUrl, parseRepoSpec } from './remote.js';
 import { PluginConfig } from './plugin-config.js';
 import {
   absorbGenerated, accumulateEntry, type BuildState, resourcesFromText, runPatches, runPatchesJson6902, runPatchesStrategicMerge,
@@ -230,6 +231,9 @@ function entriesOf(k: Kustomization, field: string): string[] {
 
 /** The `generators` entries, after the kustomization's configMapGenerator/secretGenerator. */
 export function runPluginGenerators(st: BuildState, dir: string, k: Kustomization, acc: Resource[], file: string): void {
+  if (st.origin) {
+    for (const c of entriesOf(k, 'components')) if (!st.loader.isDir(resolvePath(dir, c))) refuseRemoteOrigin(st, c, file);
+  }
   const entries = entriesOf(k, 'generators');
   if (entries.length === 0) return;
   const ctx: Ctx = { st, dir, file };
@@ -322,10 +326,19 @@ export function markGenerated(st: BuildState, file: string, r: Resource): void {
   if (st.origin && !hasOrigin(r)) setOrigin(r, builtinOrigin(st.origin, file, `${r.kind}Generator`));
 }
 
+/** A remote entry: its origin would need the repo and ref, which this engine does not record yet. */
+function refuseRemoteOrigin(st: BuildState, entry: string, file: string): void {
+  if (st.remote?.repoRoot !== undefined || isRemoteFileUrl(entry) || typeof parseRepoSpec(entry) !== 'string') {
+    throw new KustomizeError('not-supported', `${file}: buildMetadata with the remote '${entry}' is not supported by this kustomize engine (origins of remote resources are not recorded)`);
+  }
+}
+
 /** Origins for resources a `resources` entry read from a file. */
 export function markResourceOrigins(st: BuildState, dir: string, entry: string, added: readonly Resource[]): void {
-  if (!st.origin || added.length === 0) return;
+  if (!st.origin) return;
   const abs = resolvePath(dir, entry);
+  if (!st.loader.isFile(abs) && !st.loader.isDir(abs)) refuseRemoteOrigin(st, entry, st.loader.findKustomization(dir));
+  if (added.length === 0) return;
   if (st.loader.isFile(abs)) markFileOrigins(st.origin, added, abs);
 }
 

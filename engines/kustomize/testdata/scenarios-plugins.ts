@@ -230,6 +230,11 @@ export const scenarios: Scenario[] = [
   app('two transformer entries run in the order listed', 'transformers:\n' +
     inline(plugin('PrefixTransformer', 'one', 'prefix: one-\nfieldSpecs:\n- path: metadata/name\n')) +
     inline(plugin('PrefixTransformer', 'two', 'prefix: two-\nfieldSpecs:\n- path: metadata/name\n'))),
+  app('vars of a transformer config directory do not reach the build', 'transformers:\n- plugins\n', {
+    'd.yaml': deploy('web').replace('        image: nginx:1.25\n', '        image: nginx:1.25\n        args: ["$(CFG)"]\n'),
+    'plugins/kustomization.yaml': 'resources:\n- label.yaml\nvars:\n- name: CFG\n  objref:\n    kind: LabelTransformer\n    name: team\n    apiVersion: builtin\n',
+    'plugins/label.yaml': labelCfg,
+  }),
   app('a plugin config may omit fields and use any field-name case', 'transformers:\n' +
     inline(plugin('LabelTransformer', 'case', 'Labels:\n  team: green\nFieldSpecs:\n- path: metadata/labels\n  Create: true\nunknownField: ignored\n'))),
 ];
