@@ -63,7 +63,7 @@ export function resourcesFromText(text: string, file: string): Resource[] {
 
 function checked(r: Resource, file: string): Resource {
   r.stringifyMeta();
-  if (!r.kind) throw new KustomizeError('invalid-resource', `${file}: missing kind in object ${r.name ? `named ${r.name}` : ''}`.trimEnd());
+  if (!r.kind) throw new KustomizeError('invalid-resource', `${file}: missing kind in object`);
   if (!r.name) {
     throw new KustomizeError('invalid-resource', `${file}: missing metadata.name in object ${r.kind}`);
   }

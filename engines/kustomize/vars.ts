@@ -154,15 +154,21 @@ function textOf(v: string | YUntaggedScalar): string {
   return typeof v === 'string' ? v : v.text;
 }
 
+/** A var as kustomize prints it in errors (Go's %v of types.Var): `{NAME Kind.version.group {fieldPath}}`. */
+function varText(v: VarDef): string {
+  const g = v.gvk;
+  return `{${v.name} ${g.kind || '[noKind]'}.${g.version || '[noVer]'}.${g.group || '[noGrp]'} {${v.fieldPath}}}`;
+}
+
 /** ResAccumulator.ResolveVars, after hash suffixes and name references. */
 export function resolveVars(acc: Resource[], vars: readonly VarDef[]): void {
   if (vars.length === 0) return;
   const values = new Map<string, Primitive>();
   for (const v of [...vars].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const r = acc.find((x) => x.refVarNames.includes(v.name));
-    if (!r) throw new KustomizeError('transformer', `var '${v.name}' cannot be mapped to a field in the set of known resources`);
+    if (!r) throw new KustomizeError('transformer', `var '${varText(v)}' cannot be mapped to a field in the set of known resources`);
     const { found, value } = fieldValue(r, v.fieldPath);
-    if (!found) throw new KustomizeError('transformer', `field specified in var '${v.name}' not found in corresponding resource`);
+    if (!found) throw new KustomizeError('transformer', `field specified in var '${varText(v)}' not found in corresponding resource`);
     values.set(v.name, value);
   }
   const lookup = (name: string): Primitive => values.get(name);
