@@ -276,4 +276,95 @@ configMapGenerator:
       'c.yaml': 'nameReference:\n- kind: Secret\n  version: v1\n  fieldSpecs:\n  - kind: Deployment\n    path: metadata/annotations/tls-secret\n',
     },
   },
+  k('a configuration file may be JSON', `configurations:
+- c.json
+images:
+- name: nginx
+  newName: mirror/nginx
+`, { 'c.json': '{"images": [{"kind": "App", "path": "spec/image"}]}' }),
+  k('a nameReference entry without fieldSpecs changes nothing', `configurations:
+- c.yaml
+configMapGenerator:
+- name: cfg
+  literals: [a=1]
+`, { 'c.yaml': 'nameReference:\n- kind: ConfigMap\n  version: v1\n' }),
+  k('a configured namespace field spec without create leaves a missing field missing', `configurations:
+- ns.yaml
+namespace: prod
+`, { 'ns.yaml': 'namespace:\n- kind: App\n  path: spec/targetNamespace\n' }),
+  k('a configured image spec on a builtin kind updates that field', `resources:
+- d.yaml
+configurations:
+- c.yaml
+images:
+- name: nginx
+  newTag: "1.27"
+`, {
+    'd.yaml': deploy('web').replace('  template:\n    metadata:\n', '  template:\n    metadata:\n      annotations:\n        mirror: nginx:1.25\n'),
+    'c.yaml': 'images:\n- kind: Deployment\n  path: spec/template/metadata/annotations/mirror\n',
+  }),
+  k('a nameSuffix field spec for a custom kind follows the generated hash through a nameReference', `configurations:
+- c.yaml
+nameSuffix: -v2
+configMapGenerator:
+- name: cfg
+  literals: [a=1]
+`, { 'c.yaml': `${nameRefConfig}nameSuffix:\n- kind: App\n  path: spec/target\n` }),
+  {
+    name: 'configurations and crds of the same kustomization are both used',
+    files: {
+      'kustomization.yaml': 'resources:\n- app.yaml\nconfigurations:\n- c.yaml\ncrds:\n- crd.json\nconfigMapGenerator:\n- name: cfg\n  literals: [a=1]\nsecretGenerator:\n- name: creds\n  literals: [p=x]\n',
+      'app.yaml': app('shop'),
+      'c.yaml': 'nameReference:\n- kind: ConfigMap\n  version: v1\n  fieldSpecs:\n  - kind: App\n    path: spec/configRef\n',
+      'crd.json': JSON.stringify({
+        'com.example.v1.App': { Schema: { properties: { apiVersion: {}, kind: {}, metadata: {}, spec: { $ref: 'spec' } } } },
+        spec: { Schema: { properties: { secretRef: { 'x-kubernetes-object-ref-api-version': 'v1', 'x-kubernetes-object-ref-kind': 'Secret' } } } },
+      }),
+    },
+  },
+  {
+    name: 'configs of two overlays of one base meet at the top for name references',
+    dir: 'top',
+    files: {
+      'base/kustomization.yaml': 'resources:\n- app.yaml\n- cm.yaml\n',
+      'base/app.yaml': app('shop'),
+      'base/cm.yaml': cm,
+      'one/kustomization.yaml': 'resources:\n- ../base\nnamePrefix: one-\nconfigurations:\n- c.yaml\n',
+      'one/c.yaml': 'nameReference:\n- kind: ConfigMap\n  version: v1\n  fieldSpecs:\n  - kind: App\n    path: spec/configRef\n',
+      'two/kustomization.yaml': 'resources:\n- ../base\nnamePrefix: two-\n',
+      'top/kustomization.yaml': 'resources:\n- ../one\n- ../two\n',
+    },
+  },
+  {
+    name: 'a varReference configured in a base serves vars declared in the overlay',
+    dir: 'overlay',
+    files: {
+      'base/kustomization.yaml': 'resources:\n- app.yaml\n- cm.yaml\nconfigurations:\n- v.yaml\n',
+      'base/app.yaml': app('shop').replace('target: web', 'target: $(CFG_A)'),
+      'base/cm.yaml': cm,
+      'base/v.yaml': 'varReference:\n- kind: App\n  path: spec/target\n',
+      'overlay/kustomization.yaml': 'resources:\n- ../base\nnamePrefix: o-\nvars:\n- name: CFG_A\n  objref:\n    kind: ConfigMap\n    name: cfg\n    apiVersion: v1\n  fieldref:\n    fieldpath: metadata.name\n',
+    },
+  },
+  {
+    name: 'configurations of a component inside a base reach the overlay name references',
+    dir: 'overlay',
+    files: {
+      'base/kustomization.yaml': 'resources:\n- app.yaml\ncomponents:\n- ../comp\n',
+      'base/app.yaml': app('shop'),
+      'comp/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nconfigurations:\n- c.yaml\n',
+      'comp/c.yaml': nameRefConfig,
+      'overlay/kustomization.yaml': 'resources:\n- ../base\nsecretGenerator:\n- name: creds\n  literals: [k=v]\nconfigMapGenerator:\n- name: cfg\n  literals: [k=v]\n',
+    },
+  },
+  k('a labels entry field equal to a configured labels spec is applied once', `configurations:
+- l.yaml
+labels:
+- pairs:
+    tier: web
+  fields:
+  - kind: App
+    path: spec/extraLabels
+    create: true
+`, { 'l.yaml': 'labels:\n- kind: App\n  path: spec/extraLabels\n  create: true\n' }),
 ];

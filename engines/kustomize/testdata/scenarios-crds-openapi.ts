@@ -377,4 +377,44 @@ namePrefix: p-
       'overlay/kustomization.yaml': 'resources:\n- ../base\nnamePrefix: x-\nconfigMapGenerator:\n- name: extra\n  literals: [k=v]\npatches:\n- patch: |-\n    apiVersion: example.com/v1\n    kind: Fleet\n    metadata:\n      name: ships\n    spec:\n      ships:\n      - name: d\n        size: 4\n',
     },
   },
+  {
+    name: 'a custom openapi definition of a builtin kind changes its merge keys',
+    files: {
+      'kustomization.yaml': 'resources:\n- d.yaml\nopenapi:\n  path: schema.json\npatches:\n- patch: |-\n    apiVersion: apps/v1\n    kind: Deployment\n    metadata:\n      name: web\n    spec:\n      template:\n        spec:\n          containers:\n          - name: renamed\n            image: nginx:1.25\n            args: [x]\n',
+      'd.yaml': deploy('web'),
+      'schema.json': JSON.stringify({
+        definitions: {
+          dep: {
+            'x-kubernetes-group-version-kind': [{ group: 'apps', version: 'v1', kind: 'Deployment' }],
+            properties: { spec: { $ref: '#/definitions/spec' } },
+          },
+          spec: { properties: { template: { $ref: '#/definitions/tpl' } } },
+          tpl: { properties: { spec: { $ref: '#/definitions/pod' } } },
+          pod: {
+            properties: {
+              containers: { type: 'array', items: { type: 'object' }, 'x-kubernetes-patch-strategy': 'merge', 'x-kubernetes-patch-merge-key': 'image' },
+            },
+          },
+        },
+      }),
+    },
+  },
+  o('a delete patch with a bad openapi schema fails like kustomize', 'openapi:\n  path: bad.json\n', {
+    'bad.json': 'definitions: [',
+    'patch.yaml': 'apiVersion: example.com/v1\nkind: Fleet\nmetadata:\n  name: ships\n$patch: delete\n',
+  }, /.+/),
+  c('a crds reference to a missing definition and a dotless kind name are read as kustomize reads them', `crds:\n- crd.json\n${gen}`, {
+    'backup.yaml': `${job('nightly').replace('kind: Backup', 'kind: Plain')}secret:\n  name: creds\n`,
+    'crd.json': JSON.stringify({
+      Plain: {
+        Schema: {
+          properties: {
+            apiVersion: {}, kind: {}, metadata: {},
+            spec: { $ref: 'nowhere' },
+            secret: { 'x-kubernetes-object-ref-api-version': '', 'x-kubernetes-object-ref-kind': 'Secret' },
+          },
+        },
+      },
+    }),
+  }),
 ];
