@@ -37,6 +37,22 @@ export function addKustomizeFlags(cmd: Command): void {
     'watch for ConfigMaps and Secrets with matching labels',
     'reconcile.fluxcd.io/watch=Enabled',
   );
+  addOptionOnce(
+    cmd,
+    '--insecure-kubeconfig-exec [bool]',
+    'allow use of the user.exec section in kubeconfigs provided for remote apply',
+  );
+  addOptionOnce(
+    cmd,
+    '--insecure-kubeconfig-tls [bool]',
+    'allow that kubeconfigs provided for remote apply can disable TLS verification',
+  );
+  addOptionOnce(
+    cmd,
+    '--default-kubeconfig-service-account <name>',
+    'default service account used for kubeconfig',
+    '',
+  );
   cmd.option(
     '--override-manager <name>',
     'field manager disallowed to perform changes on managed resources (repeatable)',
@@ -62,6 +78,11 @@ function noCrossNamespaceRefs(flags: Readonly<Record<string, unknown>>): boolean
   return v === false || v === 'true' || v === '1';
 }
 
+/** A Go bool flag: bare (`true` from commander), `=true`/`=1` → true; absent or `=false` → false. */
+function boolFlag(v: unknown): boolean {
+  return v === true || v === 'true' || v === '1';
+}
+
 /** The controller options the parsed flags select (`runtimeNamespace` locates --sops-age-secret). */
 export function kustomizeOptionsFromFlags(
   flags: Readonly<Record<string, unknown>>,
@@ -69,6 +90,10 @@ export function kustomizeOptionsFromFlags(
 ): KustomizeControllerOptions & { readonly httpRetry: number; readonly watchConfigsLabelSelector: string } {
   const sa = typeof flags['defaultServiceAccount'] === 'string' ? flags['defaultServiceAccount'] : '';
   const age = typeof flags['sopsAgeSecret'] === 'string' ? flags['sopsAgeSecret'] : '';
+  const kubeconfigSa =
+    typeof flags['defaultKubeconfigServiceAccount'] === 'string'
+      ? flags['defaultKubeconfigServiceAccount']
+      : '';
   const managers = Array.isArray(flags['overrideManager']) ? (flags['overrideManager'] as string[]) : [];
   return {
     concurrentSsa: int('concurrent-ssa', flags['concurrentSsa'], 4),
@@ -81,5 +106,8 @@ export function kustomizeOptionsFromFlags(
     ...(sa ? { defaultServiceAccount: sa } : {}),
     ...(age ? { sopsAgeSecret: { namespace: runtimeNamespace, name: age } } : {}),
     ...(managers.length > 0 ? { overrideManagers: managers } : {}),
+    ...(boolFlag(flags['insecureKubeconfigExec']) ? { insecureKubeconfigExec: true } : {}),
+    ...(boolFlag(flags['insecureKubeconfigTls']) ? { insecureKubeconfigTls: true } : {}),
+    ...(kubeconfigSa ? { defaultKubeconfigServiceAccount: kubeconfigSa } : {}),
   };
 }

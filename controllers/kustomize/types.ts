@@ -77,6 +77,12 @@ export interface KustomizeControllerOptions {
   readonly skipUnchangedDryRun?: boolean;
   /** Temp directory root for artifacts. @default os.tmpdir() */
   readonly tmpDir?: string;
+  /** `--insecure-kubeconfig-exec`: kubeConfig.secretRef kubeconfigs may use exec plugins. @default false */
+  readonly insecureKubeconfigExec?: boolean;
+  /** `--insecure-kubeconfig-tls`: kubeConfig.secretRef kubeconfigs may skip TLS verification. @default false */
+  readonly insecureKubeconfigTls?: boolean;
+  /** `--default-kubeconfig-service-account`: kubeConfig.configMapRef identity when the ConfigMap names none. */
+  readonly defaultKubeconfigServiceAccount?: string;
 }
 
 export interface KustomizeDeps {

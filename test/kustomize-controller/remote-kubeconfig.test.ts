@@ -1,0 +1,298 @@
+/**
+ * `--insecure-kubeconfig-exec` / `--insecure-kubeconfig-tls` (Flux's kustomize-controller flags,
+ * default false) for `spec.kubeConfig.secretRef`: without them the kubeconfig's exec plugin and
+ * insecure-skip-tls-verify are dropped (Flux's runtime/client.KubeConfig), so the remote client has no
+ * credentials / verifies TLS and the reconcile fails; with them the remote apply succeeds. The exec
+ * plugin is a local script printing an ExecCredential with a token valid on a second control plane.
+ * The token never appears in conditions or events.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { nativeBuilder } from '../../controllers/kustomize/builder.js';
+import { addKustomizeFlags, kustomizeOptionsFromFlags } from '../../controllers/kustomize/flags.js';
+import { KustomizationReconciler } from '../../controllers/kustomize/reconciler.js';
+import { sanitizeKubeConfig } from '../../controllers/kustomize/remote-kubeconfig.js';
+import type { KustomizeControllerOptions } from '../../controllers/kustomize/types.js';
+import { artifactFetcher } from '../../controllers/kustomize/wiring.js';
+import { KubeClient, type KubeObject } from '../../runtime/client/index.js';
+import { startCluster, stopCluster, type ClusterState } from '../../runtime/controlplane/index.js';
+import { createTestNamespace, deleteTestNamespace, ensureCrds, getTestCluster } from '../harness/index.js';
+import {
+  memoryEvents,
+  reconcileOnce,
+  releaseKustomizations,
+  setGitSource,
+  startArtifactServer,
+  type ArtifactServer,
+} from './support.js';
+
+const kubeconfig = (cluster: string, user: string): string =>
+  [
+    'apiVersion: v1',
+    'current-context: c',
+    'contexts: [{name: c, context: {cluster: k, user: u}}]',
+    `clusters: [{name: k, cluster: ${cluster}}]`,
+    `users: [{name: u, user: ${user}}]`,
+  ].join('\n');
+
+describe('sanitizeKubeConfig with and without the insecure flags', () => {
+  const exec = '{command: /bin/plugin, apiVersion: client.authentication.k8s.io/v1beta1}';
+  const cases: {
+    name: string;
+    opts: { insecureExec?: boolean; insecureTls?: boolean };
+    cluster: string;
+    user: string;
+    want?: { cluster: Record<string, unknown>; user: Record<string, unknown> };
+    error?: string;
+  }[] = [
+    {
+      name: 'no flags: exec, insecure-skip-tls-verify, proxy-url and file references are dropped',
+      opts: {},
+      cluster:
+        '{server: "https://h:6443", insecure-skip-tls-verify: true, proxy-url: "http://p:3128", certificate-authority: /ca}',
+      user: `{token: t, exec: ${exec}, client-key: /k}`,
+      want: { cluster: { server: 'https://h:6443' }, user: { token: 't' } },
+    },
+    {
+      name: '--insecure-kubeconfig-exec keeps the exec plugin (and nothing else insecure)',
+      opts: { insecureExec: true },
+      cluster: '{server: "https://h:6443", insecure-skip-tls-verify: true}',
+      user: `{exec: ${exec}}`,
+      want: {
+        cluster: { server: 'https://h:6443' },
+        user: { exec: { command: '/bin/plugin', apiVersion: 'client.authentication.k8s.io/v1beta1' } },
+      },
+    },
+    {
+      name: '--insecure-kubeconfig-tls keeps insecure-skip-tls-verify (and not the exec plugin)',
+      opts: { insecureTls: true },
+      cluster: '{server: "https://h:6443", insecure-skip-tls-verify: true}',
+      user: `{token: t, exec: ${exec}}`,
+      want: { cluster: { server: 'https://h:6443', 'insecure-skip-tls-verify': true }, user: { token: 't' } },
+    },
+    {
+      name: '--insecure-kubeconfig-tls with a CA as well is refused as client-go refuses it',
+      opts: { insecureTls: true },
+      cluster: '{server: "https://h:6443", insecure-skip-tls-verify: true, certificate-authority-data: Q0E=}',
+      user: '{token: t}',
+      error: 'specifying a root certificates file with the insecure flag is not allowed',
+    },
+    {
+      name: 'without --insecure-kubeconfig-tls a CA next to insecure-skip-tls-verify is simply used',
+      opts: {},
+      cluster: '{server: "https://h:6443", insecure-skip-tls-verify: true, certificate-authority-data: Q0E=}',
+      user: '{token: t}',
+      want: {
+        cluster: { server: 'https://h:6443', 'certificate-authority-data': 'Q0E=' },
+        user: { token: 't' },
+      },
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const text = kubeconfig(c.cluster, c.user);
+      if (c.error) {
+        assert.throws(() => sanitizeKubeConfig(text, c.opts), { message: c.error });
+        return;
+      }
+      const out = JSON.parse(sanitizeKubeConfig(text, c.opts)) as {
+        clusters: { cluster: unknown }[];
+        users: { user: unknown }[];
+      };
+      assert.deepEqual({ cluster: out.clusters[0]?.cluster, user: out.users[0]?.user }, c.want);
+    });
+  }
+});
+
+describe('--insecure-kubeconfig-exec / --insecure-kubeconfig-tls parse as Go bool flags (default false)', () => {
+  const parse = (args: string[]) => {
+    const cmd = new Command('controller').exitOverride();
+    addKustomizeFlags(cmd);
+    cmd.parse(args, { from: 'user' });
+    const o = kustomizeOptionsFromFlags(cmd.opts(), 'flux-system');
+    return { exec: o.insecureKubeconfigExec === true, tls: o.insecureKubeconfigTls === true };
+  };
+  const cases: { args: string[]; want: { exec: boolean; tls: boolean } }[] = [
+    { args: [], want: { exec: false, tls: false } },
+    { args: ['--insecure-kubeconfig-exec'], want: { exec: true, tls: false } },
+    { args: ['--insecure-kubeconfig-tls=true'], want: { exec: false, tls: true } },
+    {
+      args: ['--insecure-kubeconfig-exec=false', '--insecure-kubeconfig-tls'],
+      want: { exec: false, tls: true },
+    },
+  ];
+  for (const c of cases) {
+    it(`${c.args.join(' ') || '(no flags)'} → exec ${c.want.exec}, tls ${c.want.tls}`, () => {
+      assert.deepEqual(parse(c.args), c.want);
+    });
+  }
+});
+
+type Cond = { type: string; status: string; reason: string; message: string };
+const ready = (o: KubeObject): Cond | undefined =>
+  ((o['status'] as { conditions?: Cond[] } | undefined)?.conditions ?? []).find((c) => c.type === 'Ready');
+
+describe('remote apply through an exec plugin / an insecure kubeconfig (second control plane)', () => {
+  let client: KubeClient;
+  let remote: KubeClient;
+  let remoteState: ClusterState;
+  let remoteDir: string;
+  let work: string;
+  let server: ArtifactServer;
+  let ns: string;
+  let token: string;
+  const ksRef = (name: string) => ({
+    apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+    kind: 'Kustomization',
+    namespace: ns,
+    name,
+  });
+  const remoteCm = (name: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name });
+
+  before(async () => {
+    const c = await getTestCluster();
+    await ensureCrds();
+    client = KubeClient.fromKubeConfig({ kubeconfigPath: c.kubeconfigPath });
+    remoteDir = await mkdtemp(join(tmpdir(), 'sluice-remote-kc-cp-'));
+    remoteState = await startCluster({ dir: remoteDir, controllerManager: false });
+    remote = KubeClient.fromKubeConfig({ kubeconfigPath: remoteState.kubeconfig });
+    token = (await readFile(remoteState.tokenFile, 'utf8')).trim();
+    work = await mkdtemp(join(tmpdir(), 'sluice-remote-kc-'));
+    // The plugin reads the token from the control plane's token file: it is in no kubeconfig or argument.
+    const plugin = join(work, 'credential-plugin.sh');
+    await writeFile(
+      plugin,
+      '#!/bin/sh\nprintf \'{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential",' +
+        `"status":{"token":"%s"}}\\n' "$(cat '${remoteState.tokenFile}')"\n`,
+    );
+    await chmod(plugin, 0o700);
+    const ca = (await readFile(remoteState.tls.ca)).toString('base64');
+    server = await startArtifactServer();
+    ns = await createTestNamespace('ksremotekc');
+    const secrets: Record<string, string> = {
+      'exec-kubeconfig': kubeconfig(
+        `{server: "${remoteState.server}", certificate-authority-data: ${ca}}`,
+        `{exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: "${plugin}"}}`,
+      ),
+      'insecure-kubeconfig': kubeconfig(
+        `{server: "${remoteState.server}", insecure-skip-tls-verify: true}`,
+        `{token: "${token}"}`,
+      ),
+    };
+    for (const [name, value] of Object.entries(secrets)) {
+      await client.create({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name, namespace: ns },
+        stringData: { value },
+      });
+    }
+    const revision = 'main@sha1:cdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd';
+    const tree = {
+      'exec/cm.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: via-exec\n  namespace: default\ndata:\n  a: "1"\n',
+      'insecure/cm.yaml':
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: via-insecure\n  namespace: default\ndata:\n  a: "1"\n',
+    };
+    await setGitSource(client, ns, 'repo', await server.publish('remote-kc.tar.gz', tree, revision));
+    for (const name of ['exec', 'insecure']) {
+      await client.create({
+        ...ksRef(name),
+        metadata: { name, namespace: ns },
+        spec: {
+          interval: '10m',
+          prune: true,
+          path: `./${name}`,
+          sourceRef: { kind: 'GitRepository', name: 'repo' },
+          kubeConfig: { secretRef: { name: `${name}-kubeconfig` } },
+        },
+      });
+    }
+  });
+
+  after(async () => {
+    await releaseKustomizations(client, ns);
+    await deleteTestNamespace(ns);
+    await server.close();
+    client.close();
+    remote.close();
+    await stopCluster(remoteDir);
+    await rm(remoteDir, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
+  });
+
+  const reconcileWith = async (name: string, options: KustomizeControllerOptions) => {
+    const events = memoryEvents();
+    const r = new KustomizationReconciler({
+      client,
+      fetcher: artifactFetcher({ retries: 0 }),
+      builder: nativeBuilder(),
+      events,
+      options,
+    });
+    await reconcileOnce(r, ns, name);
+    const cond = ready(await client.get(ksRef(name)));
+    for (const text of [cond?.message ?? '', ...events.list.map((e) => e.message)])
+      assert.ok(!text.includes(token), 'the token leaked into a condition or event');
+    return cond;
+  };
+
+  const cases: {
+    name: string;
+    ks: string;
+    cm: string;
+    flags: KustomizeControllerOptions;
+    ok: boolean;
+    message?: RegExp;
+  }[] = [
+    {
+      name: 'exec plugin without --insecure-kubeconfig-exec: no credentials, apply refused, nothing on the remote',
+      ks: 'exec',
+      cm: 'via-exec',
+      flags: { insecureKubeconfigTls: true },
+      ok: false,
+      message: /Unauthorized|forbidden|Forbidden|system:anonymous/,
+    },
+    {
+      name: 'insecure-skip-tls-verify without --insecure-kubeconfig-tls: the self-signed server certificate is rejected',
+      ks: 'insecure',
+      cm: 'via-insecure',
+      flags: { insecureKubeconfigExec: true },
+      ok: false,
+      message: /certificate/,
+    },
+    {
+      name: 'exec plugin with --insecure-kubeconfig-exec: the plugin token authenticates, applied on the remote',
+      ks: 'exec',
+      cm: 'via-exec',
+      flags: { insecureKubeconfigExec: true },
+      ok: true,
+    },
+    {
+      name: 'insecure-skip-tls-verify with --insecure-kubeconfig-tls: applied on the remote',
+      ks: 'insecure',
+      cm: 'via-insecure',
+      flags: { insecureKubeconfigTls: true },
+      ok: true,
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const cond = await reconcileWith(c.ks, c.flags);
+      const applied = await remote.getOrUndefined(remoteCm(c.cm));
+      if (c.ok) {
+        assert.equal(cond?.status, 'True', cond?.message);
+        assert.ok(applied, 'object missing on the remote cluster');
+      } else {
+        assert.equal(cond?.status, 'False');
+        assert.equal(cond?.reason, 'ReconciliationFailed');
+        assert.match(cond?.message ?? '', c.message ?? /./);
+        assert.equal(applied, undefined);
+      }
+    });
+  }
+});
