@@ -5,6 +5,10 @@
  * back. The queue is bounded (a full queue rejects at once, so callers see back-pressure), errors
  * come back as Errors with the worker's message and stack, a crashed worker is replaced, and an
  * aborted running task terminates its worker (the only way to stop CPU-bound code).
+ *
+ * Memory: a worker is its own V8 isolate (~10 MiB empty, more once it has imported the task's module
+ * tree and grown its young generation), so workers start on demand — up to `size`, when a task finds
+ * none free — and a worker idle for `idleTimeoutMs` exits; the next task starts a fresh one.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -20,13 +24,20 @@ export interface Task {
 }
 
 export interface WorkerPoolOptions {
-  /** Workers. @default max(1, availableParallelism() - 1) */
+  /** Most workers at once (started on demand). @default max(1, availableParallelism() - 1) */
   readonly size?: number;
+  /** A worker with no task for this long exits (0: never). @default 60000 */
+  readonly idleTimeoutMs?: number;
   /** Tasks allowed to wait. @default 1000 */
   readonly maxQueue?: number;
   /** Per-worker heap limit in MB (resourceLimits.maxOldGenerationSizeMb). */
   readonly maxOldGenerationSizeMb?: number;
+  /** Per-worker young generation limit in MB (resourceLimits.maxYoungGenerationSizeMb). @default V8's */
+  readonly maxYoungGenerationSizeMb?: number;
 }
+
+/** How long an idle worker is kept by default. */
+export const defaultIdleTimeoutMs = 60_000;
 
 export class QueueFullError extends Error {
   override readonly name = 'QueueFullError';
@@ -55,6 +66,8 @@ interface Slot {
   busy?: Pending;
   /** The worker loaded its entry module (a crash before that is a broken install, not a task failure). */
   ready?: boolean;
+  /** Ends an idle worker after idleTimeoutMs. */
+  idleTimer?: NodeJS.Timeout;
 }
 
 /** The worker entry next to this file (.ts under tsx, .js when built). */
@@ -82,14 +95,20 @@ export class WorkerPool {
   private closed = false;
   /** Set when workers cannot start at all: every task fails with it instead of respawning forever. */
   private broken: Error | undefined;
-  readonly stats = { completed: 0, failed: 0, rejectedFull: 0, workersReplaced: 0 };
+  readonly stats = { completed: 0, failed: 0, rejectedFull: 0, workersReplaced: 0, workersStarted: 0, workersIdledOut: 0 };
+  private readonly maxSize: number;
 
   constructor(private readonly opts: WorkerPoolOptions = {}) {
-    const size = Math.max(1, opts.size ?? availableParallelism() - 1);
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+    this.maxSize = Math.max(1, opts.size ?? availableParallelism() - 1);
   }
 
+  /** The most workers this pool runs at once. */
   get size(): number {
+    return this.maxSize;
+  }
+
+  /** Workers running now (started on demand, ended when idle). */
+  get live(): number {
     return this.slots.length;
   }
 
@@ -98,10 +117,11 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = newWorker({
-      resourceLimits: this.opts.maxOldGenerationSizeMb ? { maxOldGenerationSizeMb: this.opts.maxOldGenerationSizeMb } : undefined,
-    });
+    const { maxOldGenerationSizeMb, maxYoungGenerationSizeMb } = this.opts;
+    const limits = { ...(maxOldGenerationSizeMb ? { maxOldGenerationSizeMb } : {}), ...(maxYoungGenerationSizeMb ? { maxYoungGenerationSizeMb } : {}) };
+    const worker = newWorker({ resourceLimits: Object.keys(limits).length ? limits : undefined });
     worker.unref();
+    this.stats.workersStarted++;
     const slot: Slot = { worker };
     worker.on('message', (m: ResultMessage | { ready: true }) => {
       if ('ready' in m) slot.ready = true;
@@ -114,12 +134,38 @@ export class WorkerPool {
     return slot;
   }
 
+  /** A free worker, or a new one when fewer than `size` run. */
+  private freeSlot(): Slot | undefined {
+    const free = this.slots.find((s) => !s.busy);
+    if (free || this.slots.length >= this.maxSize) return free;
+    const slot = this.spawn();
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private armIdle(slot: Slot): void {
+    const ms = this.opts.idleTimeoutMs ?? defaultIdleTimeoutMs;
+    if (ms <= 0) return;
+    clearTimeout(slot.idleTimer);
+    slot.idleTimer = setTimeout(() => this.retire(slot), ms);
+    slot.idleTimer.unref();
+  }
+
+  /** Ends an idle worker (its slot goes first, so its exit is not taken for a crash). */
+  private retire(slot: Slot): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0 || slot.busy) return;
+    this.slots.splice(i, 1);
+    this.stats.workersIdledOut++;
+    void slot.worker.terminate();
+  }
+
   /** Runs a task in a worker. Rejects with QueueFullError when the queue is full. */
   run<T = unknown>(task: Task, opts: { signal?: AbortSignal } = {}): Promise<T> {
     if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
     if (this.broken) return Promise.reject(this.broken);
     if (opts.signal?.aborted) return Promise.reject(opts.signal.reason ?? new Error('aborted'));
-    const free = this.slots.find((s) => !s.busy);
+    const free = this.freeSlot();
     if (!free && this.queue.length >= (this.opts.maxQueue ?? 1000)) {
       this.stats.rejectedFull++;
       return Promise.reject(new QueueFullError(`the worker pool queue is full (${this.queue.length} tasks waiting)`));
@@ -141,6 +187,7 @@ export class WorkerPool {
   }
 
   private dispatch(slot: Slot, p: Pending): void {
+    clearTimeout(slot.idleTimer);
     slot.busy = p;
     slot.worker.ref();
     slot.worker.postMessage(p.msg);
@@ -154,7 +201,10 @@ export class WorkerPool {
     slot.busy = undefined;
     const p = this.queue.shift();
     if (p) this.dispatch(slot, p);
-    else slot.worker.unref();
+    else {
+      slot.worker.unref();
+      this.armIdle(slot);
+    }
   }
 
   private onResult(slot: Slot, m: ResultMessage): void {
@@ -171,7 +221,8 @@ export class WorkerPool {
     this.next(slot);
   }
 
-  private onCrash(slot: Slot, err: Error): void {
+  /** A worker died or was terminated for an aborted task (`aborted`: never a sign of a broken install). */
+  private onCrash(slot: Slot, err: Error, aborted = false): void {
     const i = this.slots.indexOf(slot);
     if (i < 0) return;
     const p = slot.busy;
@@ -181,8 +232,9 @@ export class WorkerPool {
       this.stats.failed++;
       p.reject(err);
     }
+    clearTimeout(slot.idleTimer);
     void slot.worker.terminate();
-    if (!slot.ready && !this.closed && !this.broken) this.broken = new Error(`worker threads cannot start: ${err.message}`, { cause: err });
+    if (!slot.ready && !aborted && !this.closed && !this.broken) this.broken = new Error(`worker threads cannot start: ${err.message}`, { cause: err });
     if (this.broken) {
       for (const q of this.queue.splice(0)) q.reject(this.broken);
       this.slots.splice(i, 1);
@@ -193,6 +245,11 @@ export class WorkerPool {
       return;
     }
     this.stats.workersReplaced++;
+    if (this.queue.length === 0) {
+      // Nothing waits: the next task starts a worker on demand.
+      this.slots.splice(i, 1);
+      return;
+    }
     const fresh = this.spawn();
     this.slots[i] = fresh;
     this.next(fresh);
@@ -207,13 +264,14 @@ export class WorkerPool {
       return;
     }
     const slot = this.slots.find((s) => s.busy === p);
-    if (slot) this.onCrash(slot, reason instanceof Error ? reason : new Error(String(reason)));
+    if (slot) this.onCrash(slot, reason instanceof Error ? reason : new Error(String(reason)), true);
   }
 
   /** Rejects queued tasks, waits for nothing, and terminates the workers. */
   async close(): Promise<void> {
     this.closed = true;
     for (const p of this.queue.splice(0)) p.reject(new Error('the worker pool is closed'));
+    for (const s of this.slots) clearTimeout(s.idleTimer);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }

@@ -80,3 +80,76 @@ describe('WorkerPool', () => {
     assert.deepEqual(await pool.run({ module: mod, exportName: 'double', input: { values: [1] } }), [2]);
   });
 });
+
+describe('WorkerPool lifecycle (memory: workers start on demand and end when idle)', () => {
+  const lifecycleTask = fileURLToPath(new URL('./fixtures/pool-task.ts', import.meta.url));
+  const sleepMs = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+  test('no worker runs before the first task, and never more than size at once', async () => {
+    const pool = new WorkerPool({ size: 2 });
+    try {
+      assert.equal(pool.live, 0);
+      assert.equal(pool.size, 2);
+      await pool.run({ module: lifecycleTask, exportName: 'whoAmI' });
+      assert.equal(pool.live, 1, 'one task needs one worker');
+      await Promise.all([1, 2, 3, 4].map(() => pool.run({ module: mod, exportName: 'spin', input: { ms: 50 } })));
+      assert.equal(pool.live, 2);
+      assert.equal(pool.stats.workersStarted, 2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('a worker idle for idleTimeoutMs exits; the next task starts a fresh one', async () => {
+    const pool = new WorkerPool({ size: 1, idleTimeoutMs: 150 });
+    try {
+      const first = await pool.run<number>({ module: lifecycleTask, exportName: 'whoAmI' });
+      await sleepMs(500);
+      assert.equal(pool.live, 0);
+      assert.equal(pool.stats.workersIdledOut, 1);
+      const second = await pool.run<number>({ module: lifecycleTask, exportName: 'whoAmI' });
+      assert.notEqual(second, first, 'a new worker thread');
+      assert.equal(pool.stats.workersReplaced, 0, 'an idle exit is not a crash');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('a busy worker is never ended for idleness, and idleTimeoutMs 0 keeps workers for good', async () => {
+    const busy = new WorkerPool({ size: 1, idleTimeoutMs: 100 });
+    const forever = new WorkerPool({ size: 1, idleTimeoutMs: 0 });
+    try {
+      assert.ok((await busy.run<number>({ module: mod, exportName: 'spin', input: { ms: 400 } })) > 0);
+      assert.equal(busy.stats.workersIdledOut, 0);
+      const id = await forever.run<number>({ module: lifecycleTask, exportName: 'whoAmI' });
+      await sleepMs(300);
+      assert.equal(forever.live, 1);
+      assert.equal(await forever.run<number>({ module: lifecycleTask, exportName: 'whoAmI' }), id);
+    } finally {
+      await Promise.all([busy.close(), forever.close()]);
+    }
+  });
+
+  test('aborting a task on a worker that is still starting does not mark the pool broken', async () => {
+    const pool = new WorkerPool({ size: 1 });
+    try {
+      const ac = new AbortController();
+      const p = pool.run({ module: mod, exportName: 'spin', input: { ms: 5000 } }, { signal: ac.signal });
+      ac.abort(new Error('cancelled at once'));
+      await assert.rejects(p, /cancelled at once/);
+      assert.deepEqual(await pool.run({ module: mod, exportName: 'double', input: { values: [3] } }), [6]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('maxYoungGenerationSizeMb caps each worker young generation', async () => {
+    const capped = new WorkerPool({ size: 1, maxYoungGenerationSizeMb: 2 });
+    try {
+      const r = await capped.run<{ newSpaceMb: number }>({ module: lifecycleTask, exportName: 'churn', input: { mb: 100 } });
+      assert.ok(r.newSpaceMb <= 2, `new space ${r.newSpaceMb} MiB`);
+    } finally {
+      await capped.close();
+    }
+  });
+});
