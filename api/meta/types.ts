@@ -42,11 +42,11 @@ export const kubeConfigReference = object(
     validations: [
       {
         rule: 'has(self.configMapRef) || has(self.secretRef)',
-        message: 'exactly one of configMapRef or secretRef must be specified',
+        message: 'exactly one of spec.kubeConfig.configMapRef or spec.kubeConfig.secretRef must be specified',
       },
       {
         rule: '!has(self.configMapRef) || !has(self.secretRef)',
-        message: 'exactly one of configMapRef or secretRef must be specified',
+        message: 'exactly one of spec.kubeConfig.configMapRef or spec.kubeConfig.secretRef must be specified',
       },
     ],
   },

@@ -198,7 +198,7 @@ describe('Flux CRDs on the real control plane', () => {
         sourceRef: { kind: 'GitRepository', name: 'x' },
         kubeConfig: { secretRef: { name: 'a' }, configMapRef: { name: 'b' } },
       }),
-      expect: [/spec\.kubeConfig/, /exactly one of configMapRef or secretRef/],
+      expect: [/spec\.kubeConfig/, /exactly one of spec\.kubeConfig\.configMapRef or spec\.kubeConfig\.secretRef must be specified/],
     },
     {
       name: 'a v1beta2 Kustomization with an unknown validation mode is rejected on spec.validation',
