@@ -1,6 +1,6 @@
 /**
  * What the differential scenarios cannot show: plugin kinds kustomize runs but this engine refuses, with
- * code 'not-supported' (Helm, IAM policy, value-add, external plugins), and buildMetadata over remotes.
+ * code 'not-supported' (Helm, value-add, external plugins), and buildMetadata over remotes.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,12 +32,6 @@ describe('plugin kinds refused with not-supported', () => {
       field: 'generators',
       config: 'apiVersion: builtin\nkind: HelmChartInflationGenerator\nmetadata:\n  name: h\nname: chart\n',
       message: /helm charts are not supported/,
-    },
-    {
-      name: 'IAMPolicyGenerator',
-      field: 'generators',
-      config: 'apiVersion: builtin\nkind: IAMPolicyGenerator\nmetadata:\n  name: i\ncloud: gke\n',
-      message: /IAMPolicyGenerator is not supported/,
     },
     {
       name: 'ValueAddTransformer',

@@ -7,7 +7,7 @@
  * transformers, then validators, which must leave every resource as it was.
  */
 import { resolvePath } from '../fs/index.js';
-import { deepClone, deepEqual, isMap, scalarText, type YMap, type YValue } from '../yaml/index.js';
+import { deepClone, deepEqual, isMap, jsonToYaml, scalarText, type YMap, type YValue } from '../yaml/index.js';
 import {
   builtinOrigin, hasOrigin, markFileOrigins, type Origin, originPath, pluginOrigin, recordTransformations, setOrigin,
 } from './build-metadata.js';
@@ -91,13 +91,31 @@ function checkLoadable(r: Resource, want: 'generator' | 'transformer'): void {
   if (r.kind === 'HelmChartInflationGenerator') {
     throw new KustomizeError('not-supported', `plugin ${pluginId(r)}: helm charts are not supported (Flux builds with helm chart inflation disabled)`);
   }
-  if (r.kind === 'IAMPolicyGenerator' || r.kind === 'ValueAddTransformer') {
+  if (r.kind === 'ValueAddTransformer') {
     throw new KustomizeError('not-supported', `plugin ${pluginId(r)}: the builtin ${r.kind} is not supported by this kustomize engine`);
   }
 }
 
+/** IAMPolicyGenerator: a GKE workload-identity ServiceAccount (the only cloud kustomize knows). */
+function makeIamPolicyGenerator(c: PluginConfig, file: string): Generate {
+  const cloud = c.str('cloud') ?? '';
+  const ksa = c.map('kubernetesService') ?? {};
+  const gsa = c.map('serviceAccount') ?? {};
+  const name = c.str('name', ksa) ?? '';
+  const namespace = c.str('namespace', ksa) ?? '';
+  const account = `${c.str('name', gsa) ?? ''}@${c.str('projectId', gsa) ?? ''}.iam.gserviceaccount.com`;
+  return () => {
+    if (cloud !== 'gke') throw new KustomizeError('generator', `${file}: cloud provider ${cloud} not supported yet`);
+    const meta: YMap = { annotations: { 'iam.gke.io/gcp-service-account': account } };
+    if (name) meta.name = name;
+    if (namespace) meta.namespace = namespace;
+    return resourcesFromText(jsonToYaml({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta }), file);
+  };
+}
+
 function makeGenerator(ctx: Ctx, r: Resource): Generate {
   const c = new PluginConfig(r.obj, pluginId(r));
+  if (r.kind === 'IAMPolicyGenerator') return makeIamPolicyGenerator(c, ctx.file);
   const kind = r.kind === 'SecretGenerator' ? 'Secret' : 'ConfigMap';
   const args: YMap = {};
   const name = c.str('name') || r.name;

@@ -235,6 +235,13 @@ export const scenarios: Scenario[] = [
     'plugins/kustomization.yaml': 'resources:\n- label.yaml\nvars:\n- name: CFG\n  objref:\n    kind: LabelTransformer\n    name: team\n    apiVersion: builtin\n',
     'plugins/label.yaml': labelCfg,
   }),
+  app('an IAMPolicyGenerator makes a GKE workload-identity ServiceAccount', 'generators:\n' +
+    inline(plugin('IAMPolicyGenerator', 'iam', 'cloud: gke\nkubernetesService:\n  namespace: apps\n  name: web-ksa\nserviceAccount:\n  name: web\n  projectId: my-project\n')) +
+    inline(plugin('IAMPolicyGenerator', 'iam2', 'cloud: gke\nkubernetesService:\n  name: other-ksa\nserviceAccount:\n  name: other\n'))),
+  app('an IAMPolicyGenerator for a cloud other than gke is an error', 'generators:\n' +
+    inline(plugin('IAMPolicyGenerator', 'iam', 'cloud: aws\nkubernetesService:\n  name: ksa\nserviceAccount:\n  name: gsa\n  projectId: p\n')), {}, /not supported yet/),
+  app('an IAMPolicyGenerator without a Kubernetes service account name is an error', 'generators:\n' +
+    inline(plugin('IAMPolicyGenerator', 'iam', 'cloud: gke\nserviceAccount:\n  name: gsa\n  projectId: p\n')), {}, /metadata.name/),
   app('a plugin config may omit fields and use any field-name case', 'transformers:\n' +
     inline(plugin('LabelTransformer', 'case', 'Labels:\n  team: green\nFieldSpecs:\n- path: metadata/labels\n  Create: true\nunknownField: ignored\n'))),
 ];
