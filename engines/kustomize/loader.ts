@@ -4,24 +4,29 @@
  */
 import { type FileSystem, FsError, isWithin, normalizePath, resolvePath } from '../fs/index.js';
 import { KustomizeError } from './errors.js';
+import type { RemoteFetcher } from './remote.js';
 
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
 
 export interface LoaderOptions {
   /** Largest file the build reads. @default 16 MiB */
   readonly maxFileBytes?: number;
+  /** Fetches http(s) files named where a file is expected (patches, generator files, …), as kustomize's loader does. */
+  readonly fetcher?: RemoteFetcher;
 }
 
 const decoder = new TextDecoder('utf-8');
 
 export class Loader {
   readonly maxFileBytes: number;
+  readonly fetcher: RemoteFetcher | undefined;
 
   constructor(
     readonly fs: FileSystem,
     options: LoaderOptions = {},
   ) {
     this.maxFileBytes = options.maxFileBytes ?? 16 * 1024 * 1024;
+    this.fetcher = options.fetcher;
   }
 
   /** Resolves symlinks along `path`, refusing any that leave the filesystem root (bounded depth). */
@@ -72,6 +77,7 @@ export class Loader {
 
   /** Reads `rel` relative to kustomization directory `root`, which it must stay in or below. */
   readRelative(root: string, rel: string): { path: string; text: string; bytes: Uint8Array } {
+    if (/^https?:/i.test(rel)) return this.readRemote(rel);
     const p = resolvePath(root, rel);
     if (!isWithin(root, p)) {
       throw new KustomizeError('security', `security; file '${p}' is not in or below '${root}'`);
@@ -82,6 +88,18 @@ export class Loader {
     }
     const bytes = this.readBytes(real, p);
     return { path: p, text: decoder.decode(bytes), bytes };
+  }
+
+  /** kustomize's FileLoader.Load of an http(s) URL: a GET, whatever the load restrictions. */
+  private readRemote(url: string): { path: string; text: string; bytes: Uint8Array } {
+    const shown = url.replace(/\/\/[^/@\s]*@/, '//');
+    if (!this.fetcher) throw new KustomizeError('not-supported', `remote file ${shown} requires a fetcher, and none is configured`);
+    const res = this.fetcher.getFile(url);
+    if (res.status < 200 || res.status > 299) {
+      throw new KustomizeError('remote', `${shown}: HTTP Error: status code ${res.status} (${res.statusText})`);
+    }
+    if (res.body.length > this.maxFileBytes) throw new KustomizeError('security', `file ${shown} is larger than ${this.maxFileBytes} bytes`);
+    return { path: url, text: decoder.decode(res.body), bytes: res.body };
   }
 
   readBytes(real: string, shown = real): Uint8Array {

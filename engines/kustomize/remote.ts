@@ -8,7 +8,7 @@
  * parses as a repository. Other entries are a local file when one exists, else a repository when they
  * parse as one, else a local directory. A clone confines every read to itself.
  */
-import { type FileSystem, isWithin, resolvePath } from '../fs/index.js';
+import { basenamePath, type FileSystem, isWithin, resolvePath } from '../fs/index.js';
 import { KustomizeError } from './errors.js';
 import { Loader } from './loader.js';
 import { isRemoteFileUrl, parseRepoSpec, type RepoSpec } from './remote-spec.js';
@@ -146,17 +146,17 @@ function buildRemoteBase(st: BuildState, spec: RepoSpec, build: BuildRemote): vo
     throw new KustomizeError('cycle', `cycle detected: URI '${shown(spec.raw)}' referenced by previous URI '${shown(prev)}'`);
   }
   const repo = (ctx.fetcher as RemoteFetcher).cloneRepo(spec);
-  const loader = new Loader(repo.fs, { maxFileBytes: st.loader.maxFileBytes });
+  const loader = new Loader(repo.fs, { maxFileBytes: st.loader.maxFileBytes, fetcher: ctx.fetcher });
   const abs = resolvePath(repo.root, spec.kustRootPath);
   const real = loader.realPath(abs);
   if (!isWithin(repo.root, real)) {
     throw new KustomizeError('security', `"${abs}" refers to directory outside of repo "${repo.root}" (${shown(spec.raw)})`);
   }
   if (loader.isFile(real)) {
-    throw new KustomizeError('remote', `'${abs}' refers to file '${real}'; expecting directory (${shown(spec.raw)})`);
+    throw new KustomizeError('remote', `'${abs}' refers to file '${basenamePath(real)}'; expecting directory (${shown(spec.raw)})`);
   }
   if (!loader.isDir(real)) {
-    throw new KustomizeError('missing-file', `${shown(spec.raw)}: path '${spec.kustRootPath}' is not a directory in the repository`);
+    throw new KustomizeError('missing-file', `evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory (${shown(spec.raw)})`);
   }
   const state: BuildState = {
     loader,

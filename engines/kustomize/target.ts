@@ -136,7 +136,7 @@ export function accumulate(st: BuildState, dir: string, acc: Resource[], isCompo
 export function accumulateEntry(st: BuildState, dir: string, entry: string, acc: Resource[], file: string, index: Set<string>): void {
   const remote = remoteResourceEntry(st, dir, entry, file, resourcesFromText, (sub, d) => {
     const got = accumulate(sub, d, [], false);
-    appendAll(acc, got, `accumulating resources from '${entry}'`, index);
+    appendAll(acc, got, `accumulating resources from '${entry}': recursed merging from path '${d}'`, index);
     mergeAccumulatorConfig(acc, got);
   });
   if (remote === true) return;

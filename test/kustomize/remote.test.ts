@@ -17,6 +17,7 @@ import { MemoryFileSystem } from '../../engines/fs/index.js';
 import { KustomizeError, Kustomizer, parseRepoSpec, type RepoSpec } from '../../engines/kustomize/index.js';
 import { DiskFileSystem } from '../../runtime/fs/disk-fs.js';
 import { buildWithRemotes } from '../../runtime/kustomize-fetch/index.js';
+import { runCli } from '../cli/run-cli.js';
 import { createRepoRoot, startGitHttpServer, TestRepo, type GitHttpServer } from '../fixtures/git/index.js';
 
 type SpecFields = Pick<RepoSpec, 'host' | 'repoPath' | 'kustRootPath' | 'ref' | 'submodules' | 'timeoutMs'>;
@@ -121,6 +122,10 @@ describe('remote builds match the real kustomize against the same loopback serve
       '/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: remote-cm\ndata:\n  k: v\n',
       '/two.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: sa\n',
       '/bad.yaml': 'kind: [unclosed\n',
+      '/patch.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: local\nspec:\n  replicas: 3\n',
+      '/json-patch.yaml': '- op: add\n  path: /metadata/labels\n  value: {fetched: "yes"}\n',
+      '/app.properties': 'mode=fetched\n',
+      '/settings.env': 'A=1\nB=two\n',
     };
     files = createServer((req, res) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -174,6 +179,10 @@ describe('remote builds match the real kustomize against the same loopback serve
     { name: 'a remote base at two refs with different prefixes', kustomization: () => `resources:\n- ${git.url}/lib.git//base?ref=v1\n- ../second\n`, extra: () => ({ '../second/kustomization.yaml': `namePrefix: main-\nresources:\n- ${git.url}/lib.git//base?ref=main\n` }) },
     { name: 'an http file resource', kustomization: () => `resources:\n- ${filesUrl}/cm.yaml\n- ${filesUrl}/two.yaml\nnamespace: web\n` },
     { name: 'an http file behind a redirect', kustomization: () => `resources:\n- ${filesUrl}/moved.yaml\n` },
+    { name: 'a strategic merge patch file fetched over http', kustomization: () => `resources:\n- d.yaml\npatches:\n- path: ${filesUrl}/patch.yaml\n`, extra: () => ({ 'd.yaml': deploy('local', 'redis') }) },
+    { name: 'a JSON 6902 patch file fetched over http with a target', kustomization: () => `resources:\n- d.yaml\npatches:\n- path: ${filesUrl}/json-patch.yaml\n  target:\n    kind: Deployment\n`, extra: () => ({ 'd.yaml': deploy('local', 'redis') }) },
+    { name: 'generator files and env files fetched over http', kustomization: () => `configMapGenerator:\n- name: fetched\n  files:\n  - ${filesUrl}/app.properties\n  - renamed=${filesUrl}/app.properties\n  envs:\n  - ${filesUrl}/settings.env\n` },
+    { name: 'a patch file missing over http fails', kustomization: () => `resources:\n- d.yaml\npatches:\n- path: ${filesUrl}/missing.yaml\n`, extra: () => ({ 'd.yaml': deploy('local', 'redis') }), fails: true },
     { name: 'an http file that is missing fails', kustomization: () => `resources:\n- ${filesUrl}/missing.yaml\n`, fails: true },
     { name: 'an http file that is not YAML fails', kustomization: () => `resources:\n- ${filesUrl}/bad.yaml\n`, fails: true },
     { name: 'a missing directory in the repository fails', kustomization: () => `resources:\n- ${git.url}/lib.git//nowhere?ref=v1\n`, fails: true },
@@ -184,6 +193,19 @@ describe('remote builds match the real kustomize against the same loopback serve
     { name: 'a remote generator file above its kustomization fails', kustomization: () => `resources:\n- ${git.url}/lib.git//reads-outside?ref=v1\n`, fails: true },
     { name: 'a remote base that names itself is a cycle', kustomization: () => `resources:\n- ${git.url}/lib.git//self\n`, fails: true },
   ];
+
+  it('sluice kustomize build fetches a remote base and prints what kustomize build prints', async () => {
+    const top = mkdtempSync(join(work, 'cli-'));
+    writeFileSync(join(top, 'kustomization.yaml'), `namePrefix: cli-\nresources:\n- ${git.url}/lib.git//base?ref=v1\n`);
+    const real = await runReal(top);
+    const ours = await runCli(['kustomize', 'build', top]);
+    assert.equal(real.ok, true, real.out);
+    assert.equal(ours.code, 0, ours.stderr);
+    assert.equal(ours.stdout, real.out);
+    const refused = await runCli(['kustomize', 'build', '--no-remote', top]);
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /requires a fetcher/);
+  });
 
   for (const c of cases) {
     it(c.name, async () => {
