@@ -7,7 +7,7 @@
  */
 import { deepEqual, isMap, scalarText, type YMap, type YValue } from '../yaml/index.js';
 import { patchSchema } from './data/patch-schema.js';
-import { KustomizeError } from './errors.js';
+import { mergeByKeys } from './multi-key-merge.js';
 import type { Gvk } from './field-spec.js';
 import { activePatchSchema } from './openapi-schema.js';
 import type { PatchSchemaData } from './patch-schema-types.js';
@@ -67,8 +67,15 @@ function mergeList(dest: YValue[], patch: YValue[], prop: { r?: string; k?: stri
   // kustomize merges with kyaml merge2 without list inference: only a schema 'merge' strategy makes a
   // list associative; every other list is replaced by the patch's.
   const associative = prop?.s?.split(',').includes('merge') ?? false;
-  if (associative && (prop?.ks?.length ?? 0) > 1) {
-    throw new KustomizeError('not-supported', `a list merged by several keys (x-kubernetes-list-map-keys ${prop?.ks?.join(',')}) is not supported by this kustomize engine`);
+  if (associative && prop?.ks && prop.ks.length > 1) {
+    const itemSchema = prop.r;
+    return mergeByKeys(dest, patch, prop.ks, (d, p) => {
+      if (!p) return d;
+      const dir = scalarText(p.$patch);
+      if (dir === 'delete') return undefined;
+      if (dir === 'replace') return stripDirectives(p);
+      return mergeMap(d ?? {}, p, itemSchema);
+    });
   }
   const key = prop?.k;
   if (patch.some((p) => isMap(p) && scalarText(p.$patch) === 'replace' && Object.keys(p).length === 1)) {

@@ -417,4 +417,83 @@ namePrefix: p-
       },
     }),
   }),
+  ...portScenarios(),
 ];
+
+function portScenarios(): Scenario[] {
+  const dep = (ports: string): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dns
+spec:
+  template:
+    spec:
+      containers:
+      - name: app
+        image: coredns
+        ports:
+${ports}`;
+  const patch = (ports: string): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dns
+spec:
+  template:
+    spec:
+      containers:
+      - name: app
+        ports:
+${ports}`;
+  const tcp53 = '        - containerPort: 53\n          protocol: TCP\n          name: dns-tcp\n        - containerPort: 9153\n          name: metrics\n';
+  const p = (name: string, target: string, ports: string, error?: RegExp): Scenario => ({
+    name,
+    files: { 'kustomization.yaml': 'resources:\n- d.yaml\npatches:\n- path: p.yaml\n', 'd.yaml': dep(target), 'p.yaml': patch(ports) },
+    error,
+  });
+  const svc = (ports: string): string => `apiVersion: v1\nkind: Service\nmetadata:\n  name: dns\nspec:\n  ports:\n${ports}`;
+  return [
+    p('a container port with the same number and another protocol is added beside it (ports merge by containerPort and protocol)', tcp53,
+      '        - containerPort: 53\n          protocol: UDP\n          name: dns-udp\n'),
+    p('a container port patch without protocol leaves a target port that has one unchanged, as kyaml does', tcp53,
+      '        - containerPort: 53\n          name: renamed\n'),
+    p('a container port patch with a protocol does not reach a target port without one, as kyaml does', '        - containerPort: 80\n          name: web\n',
+      '        - containerPort: 80\n          protocol: TCP\n          name: renamed\n'),
+    p('container ports without protocols merge by containerPort', '        - containerPort: 80\n          name: web\n        - containerPort: 81\n          name: alt\n',
+      '        - containerPort: 81\n          name: alt2\n        - containerPort: 82\n          name: new\n'),
+    p('a container port is deleted by containerPort and protocol', tcp53,
+      '        - containerPort: 53\n          protocol: TCP\n          $patch: delete\n'),
+    {
+      name: 'a Service port with another protocol is added and a matching one merged',
+      files: {
+        'kustomization.yaml': 'resources:\n- s.yaml\npatches:\n- path: p.yaml\n',
+        's.yaml': svc('  - port: 53\n    protocol: TCP\n    targetPort: 5353\n  - port: 80\n    targetPort: 8080\n'),
+        'p.yaml': svc('  - port: 53\n    protocol: UDP\n    targetPort: 5353\n  - port: 80\n    targetPort: 9090\n'),
+      },
+    },
+    {
+      name: 'topology spread constraints merge by topologyKey and whenUnsatisfiable',
+      files: {
+        'kustomization.yaml': 'resources:\n- d.yaml\npatches:\n- path: p.yaml\n',
+        'd.yaml': `${dep('        - containerPort: 53\n')}      topologySpreadConstraints:\n      - topologyKey: zone\n        whenUnsatisfiable: DoNotSchedule\n        maxSkew: 1\n      - topologyKey: host\n        whenUnsatisfiable: ScheduleAnyway\n        maxSkew: 1\n`,
+        'p.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: dns\nspec:\n  template:\n    spec:\n      topologySpreadConstraints:\n      - topologyKey: zone\n        whenUnsatisfiable: ScheduleAnyway\n        maxSkew: 2\n      - topologyKey: host\n        whenUnsatisfiable: ScheduleAnyway\n        maxSkew: 3\n',
+      },
+    },
+    o('a custom list with two x-kubernetes-list-map-keys merges by both keys', 'openapi:\n  path: schema.json\n', {
+      'schema.json': JSON.stringify({
+        definitions: {
+          fleet: {
+            'x-kubernetes-group-version-kind': [{ group: 'example.com', version: 'v1', kind: 'Fleet' }],
+            properties: {
+              spec: {
+                properties: {
+                  crew: { type: 'array', 'x-kubernetes-list-map-keys': ['rank', 'deck'], 'x-kubernetes-patch-strategy': 'merge', items: { type: 'object' } },
+                },
+              },
+            },
+          },
+        },
+      }),
+      'patch.yaml': 'apiVersion: example.com/v1\nkind: Fleet\nmetadata:\n  name: ships\nspec:\n  crew:\n  - rank: cpt\n    deck: 2\n    who: janeway\n  - rank: cpt\n    deck: 3\n    who: sisko\n',
+    }),
+  ];
+}

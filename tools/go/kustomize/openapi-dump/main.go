@@ -1,6 +1,7 @@
 // Command openapi-dump prints, as JSON, the parts of kustomize's builtin Kubernetes OpenAPI schema
 // (kyaml/openapi, Kubernetes v1.21.2) that strategic merge patches use: per definition, each
-// property's $ref, whether it is a list, and its x-kubernetes-patch-merge-key/-strategy, plus the
+// property's $ref, whether it is a list, its x-kubernetes-patch-merge-key/-strategy and (with a strategy)
+// x-kubernetes-list-map-keys, plus the
 // group/version/kind → definition index. Used to generate engines/kustomize/data/patch-schema.ts.
 package main
 
@@ -18,6 +19,8 @@ type prop struct {
 	Map      bool   `json:"m,omitempty"`
 	Key      string `json:"k,omitempty"`
 	Strategy string `json:"s,omitempty"`
+	// x-kubernetes-list-map-keys when it names several keys (kyaml merges by all of them; one key is Key)
+	Keys []string `json:"ks,omitempty"`
 }
 
 func refName(s string) string { return strings.TrimPrefix(s, "#/definitions/") }
@@ -51,7 +54,14 @@ func main() {
 			if v, ok := p.Extensions.GetString("x-kubernetes-patch-strategy"); ok {
 				out.Strategy = v
 			}
-			if out != (prop{}) {
+			if ks, ok := p.Extensions.GetStringSlice("x-kubernetes-list-map-keys"); ok && out.Strategy != "" {
+				if len(ks) == 1 {
+					out.Key = ks[0]
+				} else if len(ks) > 1 {
+					out.Keys = ks
+				}
+			}
+			if out.Ref != "" || out.List || out.Map || out.Key != "" || out.Strategy != "" || len(out.Keys) > 0 {
 				props[pn] = out
 			}
 		}
