@@ -8,9 +8,11 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { Command } from 'commander';
 import { nativeBuilder } from '../../controllers/kustomize/builder.js';
 import { addKustomizeFlags, kustomizeOptionsFromFlags } from '../../controllers/kustomize/flags.js';
@@ -295,4 +297,213 @@ describe('remote apply through an exec plugin / an insecure kubeconfig (second c
       }
     });
   }
+});
+
+// ------------------------------------------------------------------ kubeConfig.configMapRef
+
+describe('kubeConfig.configMapRef: workload identity (generic provider for real, cloud providers refused)', () => {
+  let client: KubeClient;
+  let server: ArtifactServer;
+  let ns: string;
+  let address: string;
+  let issuer: string;
+  let caPem: string;
+  const ksRef = (name: string) => ({
+    apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+    kind: 'Kustomization',
+    namespace: ns,
+    name,
+  });
+
+  before(async () => {
+    const c = await getTestCluster();
+    await ensureCrds();
+    client = KubeClient.fromKubeConfig({ kubeconfigPath: c.kubeconfigPath });
+    const kc = parseYaml(await readFile(c.kubeconfigPath, 'utf8')) as {
+      clusters: {
+        cluster: { server: string; 'certificate-authority-data'?: string; 'certificate-authority'?: string };
+      }[];
+    };
+    const cl = kc.clusters[0]?.cluster;
+    address = cl?.server ?? '';
+    caPem = cl?.['certificate-authority-data']
+      ? Buffer.from(cl['certificate-authority-data'], 'base64').toString('utf8')
+      : await readFile(cl?.['certificate-authority'] ?? '', 'utf8');
+    // Tokens this API server accepts carry its issuer as audience (--api-audiences defaults to it).
+    issuer = ((await client.getPath('/.well-known/openid-configuration')) as { issuer: string }).issuer;
+    server = await startArtifactServer();
+    ns = await createTestNamespace('kscmref');
+    const revision = 'main@sha1:efefefefefefefefefefefefefefefefefefefef';
+    await setGitSource(
+      client,
+      ns,
+      'repo',
+      await server.publish(
+        'cmref.tar.gz',
+        { 'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: via-identity\ndata:\n  a: "1"\n' },
+        revision,
+      ),
+    );
+    for (const sa of ['deployer', 'nobody'])
+      await client.create({
+        apiVersion: 'v1',
+        kind: 'ServiceAccount',
+        metadata: { name: sa, namespace: ns },
+      });
+    await client.create({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'Role',
+      metadata: { name: 'configmaps', namespace: ns },
+      rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['*'] }],
+    });
+    await client.create({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'deployer', namespace: ns },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'configmaps' },
+      subjects: [{ kind: 'ServiceAccount', name: 'deployer', namespace: ns }],
+    });
+  });
+
+  after(async () => {
+    await releaseKustomizations(client, ns);
+    await deleteTestNamespace(ns);
+    await server.close();
+    client.close();
+  });
+
+  const generic =
+    (extra: Record<string, string> = {}) =>
+    (): Record<string, string> => ({
+      provider: 'generic',
+      address,
+      'ca.crt': caPem,
+      serviceAccountName: 'deployer',
+      audiences: issuer,
+      ...extra,
+    });
+  const podToken = existsSync('/var/run/secrets/kubernetes.io/serviceaccount/token');
+  /** The Ready message (exact or a pattern), or 'Ready' for success; functions read `ns` when run. */
+  type Want = string | RegExp | (() => string | RegExp);
+  const cases: {
+    name: string;
+    data?: () => Record<string, string>;
+    gate?: boolean;
+    skip?: string | false;
+    want: Want;
+  }[] = [
+    {
+      name: 'a missing ConfigMap',
+      want: () => `failed to get configmap ${ns}/c0: configmaps "c0" not found`,
+    },
+    { name: 'no provider key', data: () => ({ address }), want: "provider '' not implemented" },
+    {
+      name: 'an unknown provider',
+      data: () => ({ provider: 'digitalocean', address }),
+      want: "provider 'digitalocean' not implemented",
+    },
+    {
+      name: 'a cloud provider (the token exchange with the cloud is not implemented)',
+      data: () => ({ provider: 'aws', cluster: 'arn:aws:eks:eu-west-1:111122223333:cluster/c', address }),
+      want: "provider 'aws': workload identity with the aws cloud is not implemented in Sluice (only 'generic' is)",
+    },
+    {
+      name: 'generic with a serviceAccountName but without the ObjectLevelWorkloadIdentity gate',
+      data: generic(),
+      gate: false,
+      want: 'failed to get access token for cluster: ObjectLevelWorkloadIdentity feature gate is not enabled',
+    },
+    {
+      name: 'generic naming a missing ServiceAccount',
+      data: generic({ serviceAccountName: 'ghost' }),
+      want: () =>
+        `failed to get access token for cluster: failed to get service account '${ns}/ghost': serviceaccounts "ghost" not found`,
+    },
+    {
+      name: 'generic without an address',
+      data: () => ({ provider: 'generic', serviceAccountName: 'deployer', audiences: issuer }),
+      want: 'cluster address is required to create a REST config',
+    },
+    {
+      name: 'generic with an http address',
+      data: generic({ address: 'http://127.0.0.1:1' }),
+      want: "failed to parse cluster address http://127.0.0.1:1: the Kubernetes API server address 'http://127.0.0.1:1' must use https scheme",
+    },
+    {
+      name: 'generic without a service account outside a pod (no controller token file)',
+      data: () => ({ provider: 'generic', address }),
+      skip: podToken ? 'running in a pod: the controller token file exists' : false,
+      want: 'failed to get access token for cluster: failed to create provider access token for the controller: failed to read service account token file /var/run/secrets/kubernetes.io/serviceaccount/token: open /var/run/secrets/kubernetes.io/serviceaccount/token: no such file or directory',
+    },
+    {
+      name: 'generic with the address as audience (the default), which this API server does not accept',
+      data: () => ({ provider: 'generic', address, 'ca.crt': caPem, serviceAccountName: 'deployer' }),
+      want: /Unauthorized/,
+    },
+    {
+      name: 'generic: the token is the named ServiceAccount, which lacks RBAC here',
+      data: generic({ serviceAccountName: 'nobody' }),
+      want: () => new RegExp(`system:serviceaccount:${ns}:nobody`),
+    },
+    {
+      name: 'generic: a TokenRequest token for the ServiceAccount applies to the cluster at address',
+      data: generic(),
+      want: 'Ready',
+    },
+  ];
+
+  cases.forEach((c, i) => {
+    it(c.name, { skip: c.skip ?? false }, async () => {
+      const name = `c${i}`;
+      if (c.data)
+        await client.create({
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name, namespace: ns },
+          data: c.data(),
+        });
+      await client.create({
+        ...ksRef(name),
+        metadata: { name, namespace: ns },
+        spec: {
+          interval: '10m',
+          prune: true,
+          targetNamespace: ns,
+          nameSuffix: `-${name}`,
+          sourceRef: { kind: 'GitRepository', name: 'repo' },
+          kubeConfig: { configMapRef: { name } },
+        },
+      });
+      const events = memoryEvents();
+      const r = new KustomizationReconciler({
+        client,
+        fetcher: artifactFetcher({ retries: 0 }),
+        builder: nativeBuilder(),
+        events,
+        options: { objectLevelWorkloadIdentity: c.gate ?? true },
+      });
+      await reconcileOnce(r, ns, name);
+      const cond = ready(await client.get(ksRef(name)));
+      const want = typeof c.want === 'function' ? c.want() : c.want;
+      const applied = await client.getOrUndefined({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        namespace: ns,
+        name: `via-identity-${name}`,
+      });
+      if (want === 'Ready') {
+        assert.equal(cond?.status, 'True', cond?.message);
+        assert.ok(applied);
+        return;
+      }
+      assert.equal(cond?.status, 'False');
+      assert.equal(cond?.reason, 'ReconciliationFailed');
+      if (typeof want === 'string') assert.equal(cond?.message, want);
+      else assert.match(cond?.message ?? '', want);
+      assert.equal(applied, undefined);
+      // No bearer token (a JWT) in conditions or events.
+      for (const t of [cond?.message ?? '', ...events.list.map((e) => e.message)])
+        assert.doesNotMatch(t, /eyJ[\w-]+\.eyJ/);
+    });
+  });
 });

@@ -11,6 +11,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { KubeClient, connectionFromKubeConfig, type KubeObject } from '../../../runtime/client/index.js';
 import type { KustomizationObject } from '../object.js';
 import { sanitizeKubeConfig } from '../remote-kubeconfig.js';
+import { providerClient } from '../remote-provider.js';
 import { ReconcileError, type KustomizeDeps } from '../types.js';
 
 export { sanitizeKubeConfig } from '../remote-kubeconfig.js';
@@ -20,7 +21,18 @@ const remotes = new Map<string, { version: string; client: KubeClient }>();
 
 async function remoteClient(deps: KustomizeDeps, ks: KustomizationObject): Promise<KubeClient> {
   const ref = ks.spec.kubeConfig?.secretRef;
-  if (!ref) throw new Error('kubeConfig.secretRef is required (configMapRef is not supported)');
+  if (!ref) {
+    if (!ks.spec.kubeConfig?.configMapRef)
+      throw new Error(
+        'invalid .spec.kubeConfig, neither .spec.kubeConfig.provider nor .spec.kubeConfig.secretRef is set',
+      );
+    // Workload identity: a fresh token every reconcile (the previous client is closed).
+    const { client } = await providerClient(deps, ks);
+    const cacheKey = `${ks.metadata.namespace}/${ks.metadata.name}`;
+    remotes.get(cacheKey)?.client.close();
+    remotes.set(cacheKey, { version: '', client });
+    return client;
+  }
   const id = `${ks.metadata.namespace}/${ref.name}`;
   let secret: KubeObject;
   try {
