@@ -23,7 +23,7 @@ export function register(program: Command): void {
       if (rel.startsWith('..')) throw new Error(`${dir} is outside --root ${root}`);
       const fs = new DiskFileSystem(root);
       const path = '/' + rel.split(sep).join('/');
-      const result = opts.remote ? await buildWithRemotes(fs, path) : Kustomizer.run(fs, path);
+      const result = opts.remote ? await buildWithRemotes(fs, path, { allowFileUrls: true }) : Kustomizer.run(fs, path);
       process.stdout.write(result.yaml);
     });
 }

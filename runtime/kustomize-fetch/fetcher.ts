@@ -38,6 +38,8 @@ export interface RemoteFetcherOptions {
    * kustomize-controller's `--no-remote-bases` does. @default false
    */
   readonly noRemoteBases?: boolean;
+  /** Allow `file://` repositories on this machine (the CLI does, as kustomize build; a controller should not). @default false */
+  readonly allowFileUrls?: boolean;
 }
 
 type Outcome<T> = { readonly ok: T } | { readonly error: KustomizeError };
@@ -78,7 +80,7 @@ export class PrefetchingFetcher implements RemoteFetcher {
     this.dir ??= await mkdtemp(join(this.options.tmpDir ?? tmpdir(), 'sluice-kustomize-remote-'));
     const dir = join(this.dir, String(this.clones++));
     try {
-      await cloneRemoteBase(req.spec, dir);
+      await cloneRemoteBase(req.spec, dir, this.options.allowFileUrls ?? false);
       this.repos.set(repoKey(req.spec), { ok: { fs: new DiskFileSystem(dir), root: '/repo' } });
     } catch (err) {
       this.repos.set(repoKey(req.spec), { error: remoteError(`cloning ${cloneSpec(req.spec)}`, err) });

@@ -9,11 +9,15 @@ import { join } from 'node:path';
 import { cloneSpec, type RepoSpec } from '../../engines/kustomize/index.js';
 import { git } from '../git/index.js';
 
-/** Clones `spec` into `<dir>/repo` and returns that directory. */
-export async function cloneRemoteBase(spec: RepoSpec, dir: string): Promise<string> {
+/**
+ * Clones `spec` into `<dir>/repo` and returns that directory. `file://` repositories are refused unless
+ * `allowFile` (runtime/git allows no user-chosen local transport; kustomize build allows it).
+ */
+export async function cloneRemoteBase(spec: RepoSpec, dir: string, allowFile = false): Promise<string> {
   const repo = join(dir, 'repo');
   await mkdir(repo, { recursive: true });
-  const run = (args: string[]): Promise<string> => git(args, { cwd: repo, timeoutMs: spec.timeoutMs, what: `git ${args[0] ?? ''}` });
+  const env: Record<string, string> = allowFile ? { GIT_PROTOCOL_FROM_USER: '1' } : {};
+  const run = (args: string[]): Promise<string> => git(args, { cwd: repo, env, timeoutMs: spec.timeoutMs, what: `git ${args[0] ?? ''}` });
   await run(['init', '-q']);
   await run(['remote', 'add', 'origin', cloneSpec(spec)]);
   await run(['fetch', '-q', '--depth=1', 'origin', spec.ref === '' ? 'HEAD' : spec.ref]);

@@ -167,9 +167,10 @@ describe('remote builds match the real kustomize against the same loopback serve
     rmSync(work, { recursive: true, force: true });
   });
 
-  const cases: Array<{ name: string; kustomization: () => string; fails?: boolean; extra?: () => Record<string, string> }> = [
+  const cases: Array<{ name: string; kustomization: () => string; fails?: boolean; extra?: () => Record<string, string>; allowFileUrls?: boolean }> = [
     { name: 'a remote base at a tag, with an overlay prefix', kustomization: () => `namePrefix: o-\nresources:\n- ${git.url}/lib.git//base?ref=v1\n` },
     { name: 'a remote base without a ref builds the default branch', kustomization: () => `resources:\n- ${git.url}/lib.git//base\n` },
+    { name: 'a file:// repository path with // and ?ref, where file URLs are allowed', kustomization: () => `resources:\n- file://${repoRoot}/lib.git//base?ref=v1\n`, allowFileUrls: true },
     { name: 'git:: with ?version and ?timeout', kustomization: () => `resources:\n- git::${git.url}/lib.git//base?version=v1&timeout=60s\n` },
     { name: '.git without // ends the repository path', kustomization: () => `resources:\n- ${git.url}/lib.git/base?ref=v1\n` },
     { name: 'a remote component labels the overlay resources', kustomization: () => `resources:\n- d.yaml\ncomponents:\n- ${git.url}/lib.git//comp?ref=v1\n`, extra: () => ({ 'd.yaml': deploy('local', 'redis') }) },
@@ -218,7 +219,7 @@ describe('remote builds match the real kustomize against the same loopback serve
       const real = await runReal(top);
       let ours: { ok: boolean; out: string };
       try {
-        ours = { ok: true, out: (await buildWithRemotes(new DiskFileSystem(dir), '/top')).yaml };
+        ours = { ok: true, out: (await buildWithRemotes(new DiskFileSystem(dir), '/top', { allowFileUrls: c.allowFileUrls })).yaml };
       } catch (err) {
         ours = { ok: false, out: (err as Error).message };
       }
@@ -231,6 +232,37 @@ describe('remote builds match the real kustomize against the same loopback serve
       }
     });
   }
+});
+
+describe('credentials in a remote URL never reach an error', () => {
+  const repoRoot = createRepoRoot();
+  const repo = new TestRepo(repoRoot, 'private');
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-kz-cred-'));
+  let git: GitHttpServer;
+  before(async () => {
+    git = await startGitHttpServer({ root: repoRoot, auth: { kind: 'basic', username: 'reader', password: 'right-pass-1234' } });
+    repo.commit({ 'app/kustomization.yaml': 'resources:\n- d.yaml\n', 'app/d.yaml': deploy('web', 'nginx') });
+  });
+  after(async () => {
+    await git.close();
+    repo.remove();
+    rmSync(repoRoot, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const withUser = (password: string): string => git.url.replace('http://', `http://reader:${password}@`);
+  it('the right password in the URL builds', async () => {
+    writeFileSync(join(dir, 'kustomization.yaml'), `resources:\n- ${withUser('right-pass-1234')}/private.git//app\n`);
+    assert.match((await buildWithRemotes(new DiskFileSystem(dir), '/')).yaml, /name: web/);
+  });
+  it('a refused password fails with an error that does not contain it', async () => {
+    writeFileSync(join(dir, 'kustomization.yaml'), `resources:\n- ${withUser('wrong-pass-5678')}/private.git//app\n`);
+    await assert.rejects(buildWithRemotes(new DiskFileSystem(dir), '/'), (err: unknown) => {
+      const msg = (err as Error).message;
+      assert.ok(!msg.includes('wrong-pass-5678'), msg);
+      assert.match(msg, /private\.git/);
+      return true;
+    });
+  });
 });
 
 describe('noRemoteBases refuses git bases but fetches files, as kustomize-controller --no-remote-bases', () => {
@@ -259,6 +291,10 @@ describe('noRemoteBases refuses git bases but fetches files, as kustomize-contro
     writeFileSync(join(dir, 'kustomization.yaml'), `resources:\n- ${git.url}/base.git//app\n`);
     await assert.rejects(buildWithRemotes(new DiskFileSystem(dir), '/', { noRemoteBases: true }), (err: unknown) => err instanceof KustomizeError && err.code === 'security' && /remote bases are not allowed/.test(err.message));
     assert.equal(git.requests.get('git-upload-pack') ?? 0, 0);
+  });
+  it('a file:// repository is refused unless file URLs are allowed', async () => {
+    writeFileSync(join(dir, 'kustomization.yaml'), `resources:\n- file://${repoRoot}/base.git//app\n`);
+    await assert.rejects(buildWithRemotes(new DiskFileSystem(dir), '/'), /transport 'file' not allowed/);
   });
   it('an http(s) file is still fetched', async () => {
     const url = `http://127.0.0.1:${(files.address() as AddressInfo).port}/cm.yaml`;
