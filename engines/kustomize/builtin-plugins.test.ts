@@ -1,6 +1,6 @@
 /**
  * What the differential scenarios cannot show: plugin kinds kustomize runs but this engine refuses, with
- * code 'not-supported' (Helm, value-add, external plugins), and buildMetadata over remotes.
+ * code 'not-supported' (Helm, external plugins, value-add list paths), and buildMetadata over remotes.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,6 +8,7 @@ import { MemoryFileSystem } from '../fs/index.js';
 import { Kustomizer, KustomizeError, type RemoteFetcher } from './index.js';
 
 const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  k: v\n';
+const deploy = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    spec:\n      containers:\n      - name: app\n        image: nginx\n';
 const inline = (cfg: string): string => '- |-\n' + cfg.trimEnd().split('\n').map((l) => '  ' + l).join('\n') + '\n';
 
 const notSupported = (pattern: RegExp) => (err: unknown): boolean =>
@@ -34,15 +35,15 @@ describe('plugin kinds refused with not-supported', () => {
       message: /helm charts are not supported/,
     },
     {
-      name: 'ValueAddTransformer',
+      name: 'a ValueAddTransformer path through a list element',
       field: 'transformers',
-      config: 'apiVersion: builtin\nkind: ValueAddTransformer\nmetadata:\n  name: v\nvalue: x\ntargets:\n- fieldPath: metadata/namespace\n',
-      message: /ValueAddTransformer is not supported/,
+      config: 'apiVersion: builtin\nkind: ValueAddTransformer\nmetadata:\n  name: v\nvalue: x\ntargets:\n- fieldPath: spec/template/spec/containers/[name=app]/image\n',
+      message: /list element paths/,
     },
   ];
   for (const c of cases) {
     test(`${c.name} is refused`, () => {
-      const fs = MemoryFileSystem.fromFiles({ 'kustomization.yaml': `resources:\n- cm.yaml\n${c.field}:\n${inline(c.config)}`, 'cm.yaml': cm });
+      const fs = MemoryFileSystem.fromFiles({ 'kustomization.yaml': `resources:\n- cm.yaml\n- d.yaml\n${c.field}:\n${inline(c.config)}`, 'cm.yaml': cm, 'd.yaml': deploy });
       assert.throws(() => Kustomizer.run(fs, '/'), notSupported(c.message));
     });
   }

@@ -18,6 +18,7 @@ import { idString, type Resource } from './resource.js';
 import { applyReplacements } from './replacements.js';
 import { isRemoteFileUrl, parseRepoSpec } from './remote.js';
 import { PluginConfig } from './plugin-config.js';
+import { makeValueAdd } from './value-add.js';
 import {
   absorbGenerated, accumulateEntry, type BuildState, resourcesFromText, runPatches, runPatchesJson6902, runPatchesStrategicMerge,
 } from './target.js';
@@ -90,9 +91,6 @@ function checkLoadable(r: Resource, want: 'generator' | 'transformer'): void {
   if (want === 'transformer' && !TRANSFORMERS.has(r.kind)) throw new KustomizeError('invalid-kustomization', `plugin ${pluginId(r)} not a transformer`);
   if (r.kind === 'HelmChartInflationGenerator') {
     throw new KustomizeError('not-supported', `plugin ${pluginId(r)}: helm charts are not supported (Flux builds with helm chart inflation disabled)`);
-  }
-  if (r.kind === 'ValueAddTransformer') {
-    throw new KustomizeError('not-supported', `plugin ${pluginId(r)}: the builtin ${r.kind} is not supported by this kustomize engine`);
   }
 }
 
@@ -221,6 +219,8 @@ function makeTransformer(ctx: Ctx, r: Resource): Transform {
       const list = c.list('replacements') ?? [];
       return (acc) => applyReplacements(acc, list, st.loader, dir, file);
     }
+    case 'ValueAddTransformer':
+      return makeValueAdd(c, st, dir);
     case 'HashTransformer':
       // hashes every generated resource that wants a suffix now; the build hashes them again at the end
       return (acc) => {

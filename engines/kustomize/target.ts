@@ -232,7 +232,7 @@ function parsePatchText(text: string, where: string): YValue[] {
   }
 }
 
-interface Target {
+export interface Target {
   group?: string;
   version?: string;
   kind?: string;
@@ -246,7 +246,8 @@ function anchored(re: string): RegExp {
   return new RegExp(`^(?:${re})$`);
 }
 
-function selectTargets(acc: Resource[], t: Target): Resource[] {
+/** Resources a patch/plugin target selects (kustomize's ResMap.Select). */
+export function selectTargets(acc: Resource[], t: Target): Resource[] {
   const re = (x: string | undefined): RegExp | undefined => (x === undefined ? undefined : anchored(x));
   const group = re(t.group);
   const version = re(t.version);
@@ -268,7 +269,7 @@ function selectTargets(acc: Resource[], t: Target): Resource[] {
   });
 }
 
-function targetOf(v: YValue | undefined): Target | undefined {
+export function targetOf(v: YValue | undefined): Target | undefined {
   if (!isMap(v)) return undefined;
   const t: Target = {};
   for (const f of ['group', 'version', 'kind', 'name', 'namespace', 'labelSelector', 'annotationSelector'] as const) {

@@ -35,6 +35,8 @@ export interface NamespaceOptions {
   /** Only set a namespace field that is missing or empty. */
   readonly unsetOnly?: boolean;
   readonly subjects?: 'defaultOnly' | 'allServiceAccounts' | 'none';
+  /** kustomize's bare namespace filter (ValueAddTransformer): no previous id kept, no conflict check. */
+  readonly filterOnly?: boolean;
 }
 
 export function applyNamespace(resources: Resource[], ns: string, opts: NamespaceOptions = {}): void {
@@ -44,7 +46,7 @@ export function applyNamespace(resources: Resource[], ns: string, opts: Namespac
     parent[key] = ns;
   };
   for (const r of resources) {
-    r.storePreviousId();
+    if (!opts.filterOnly) r.storePreviousId();
     const gvk = r.gvk;
     if (!isClusterScoped(gvk)) visitField(r.obj, ['metadata', 'namespace'], true, setNs, () => '');
     for (const fs of specsFor(r, opts.specs ?? cfg.namespace)) {
@@ -66,6 +68,7 @@ export function applyNamespace(resources: Resource[], ns: string, opts: Namespac
       }
     }
   }
+  if (opts.filterOnly) return;
   const seen = new Set<string>();
   for (const r of resources) {
     const key = r.idKey();

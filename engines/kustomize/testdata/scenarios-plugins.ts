@@ -242,6 +242,49 @@ export const scenarios: Scenario[] = [
     inline(plugin('IAMPolicyGenerator', 'iam', 'cloud: aws\nkubernetesService:\n  name: ksa\nserviceAccount:\n  name: gsa\n  projectId: p\n')), {}, /not supported yet/),
   app('an IAMPolicyGenerator without a Kubernetes service account name is an error', 'generators:\n' +
     inline(plugin('IAMPolicyGenerator', 'iam', 'cloud: gke\nserviceAccount:\n  name: gsa\n  projectId: p\n')), {}, /metadata.name/),
+  {
+    name: 'a ValueAddTransformer defaults its value to the kustomization directory name',
+    dir: 'shop',
+    files: {
+      'shop/kustomization.yaml': 'resources:\n- r.yaml\n- rb.yaml\ntransformers:\n' + inline(plugin('ValueAddTransformer', 'va',
+        'targets:\n- fieldPath: metadata/namespace\n- selector:\n    kind: ConfigMap\n  fieldPath: data/bucket\n- selector:\n    kind: Deployment\n  fieldPath: spec/template/metadata/annotations/site\n')),
+      'shop/r.yaml': `${cm('cfg').replace('  name: cfg\n', '  name: cfg\n  namespace: old\n')}---\n${deploy('web')}`,
+      'shop/rb.yaml': rb,
+    },
+  },
+  {
+    name: 'a ValueAddTransformer inserts its value into file paths at filePathPosition',
+    dir: 'app',
+    files: {
+      'app/kustomization.yaml': 'resources:\n- r.yaml\ntransformers:\n' + inline(plugin('ValueAddTransformer', 'va',
+        'value: " PEACH "\ntargets:\n- selector:\n    name: paths\n  fieldPath: data/a\n  filePathPosition: 1\n- selector:\n    name: paths\n  fieldPath: data/b\n  filePathPosition: 1\n' +
+        '- selector:\n    name: paths\n  fieldPath: data/c\n  filePathPosition: 2\n- selector:\n    name: paths\n  fieldPath: data/d\n  filePathPosition: 4\n- selector:\n    name: paths\n  fieldPath: data/e\n  filePathPosition: 99\n' +
+        '- selector:\n    name: paths\n  fieldPath: data/f\n  filePathPosition: 3\n- selector:\n    name: paths\n  fieldPath: data/g\n  filePathPosition: 1\n- selector:\n    name: paths\n  fieldPath: data/missing\n  filePathPosition: 2\n')),
+      'app/r.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: paths\ndata:\n  a: pie\n  b: /pie\n  c: raw\n  d: /a/nice/warm/pie\n  e: a/b\n  f: x/./y/../z\n  g: /\n',
+    },
+  },
+  {
+    name: 'a ValueAddTransformer value that reads as a number replaces a field as a plain scalar',
+    dir: 'app',
+    files: {
+      'app/kustomization.yaml': 'resources:\n- d.yaml\n- cm.yaml\ntransformers:\n' + inline(plugin('ValueAddTransformer', 'va',
+        'value: "5"\ntargets:\n- selector:\n    kind: Deployment\n  fieldPath: spec/replicas\n- selector:\n    kind: ConfigMap\n  fieldPath: data/k\n- selector:\n    kind: ConfigMap\n  fieldPath: data/new\\/key\n')),
+      'app/d.yaml': deploy('web'),
+      'app/cm.yaml': cm('cfg'),
+    },
+  },
+  {
+    name: 'ValueAddTransformer targets can come from targetFilePath',
+    dir: 'app',
+    files: {
+      'app/kustomization.yaml': 'resources:\n- cm.yaml\ntransformers:\n' + inline(plugin('ValueAddTransformer', 'va', 'value: v1\ntargetFilePath: targets.yaml\n')),
+      'app/targets.yaml': 'targets:\n- selector:\n    kind: ConfigMap\n  fieldPath: data/version\n',
+      'app/cm.yaml': cm('cfg'),
+    },
+  },
+  app('a ValueAddTransformer without targets is a bad config', 'transformers:\n' + inline(plugin('ValueAddTransformer', 'va', 'value: x\n')), {}, /at least one target/),
+  app('a ValueAddTransformer onto a map field is an error', 'transformers:\n' +
+    inline(plugin('ValueAddTransformer', 'va', 'value: x\ntargets:\n- selector:\n    kind: Deployment\n  fieldPath: spec/template\n')), {}, /./),
   app('a plugin config may omit fields and use any field-name case', 'transformers:\n' +
     inline(plugin('LabelTransformer', 'case', 'Labels:\n  team: green\nFieldSpecs:\n- path: metadata/labels\n  Create: true\nunknownField: ignored\n'))),
 ];
