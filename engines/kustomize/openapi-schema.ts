@@ -9,8 +9,9 @@
  *   keys. The builtin schema stays underneath when it was already in use (a patch ran before), or was
  *   asked for (a resource of an unknown kind appeared before the custom schema was set).
  * Custom definitions: `x-kubernetes-group-version-kind` names the kinds, `x-kubernetes-patch-strategy` and
- * `x-kubernetes-patch-merge-key` (or a one-key `x-kubernetes-list-map-keys`) make a list merge by key,
- * `$ref: '#/definitions/...'` and inline `properties`/`items` are followed.
+ * `x-kubernetes-patch-merge-key` (or `x-kubernetes-list-map-keys`) make a list merge by key(s),
+ * `$ref: '#/definitions/...'` and inline `properties`/`items` are followed. The `paths` of a custom
+ * schema tell whether a kind the builtin tables do not know is cluster-scoped.
  */
 import { isMap, scalarText, type YMap, type YValue } from '../yaml/index.js';
 import { patchSchema } from './data/patch-schema.js';
@@ -25,6 +26,8 @@ type Defs = { [def: string]: { [prop: string]: PatchSchemaProp } };
 interface Layer {
   readonly definitions: Defs;
   readonly gvk: { [k: string]: string };
+  /** Kinds named by the `x-kubernetes-group-version-kind` of a path's GET: namespaced when the path is. */
+  readonly paths: readonly { readonly gvk: string; readonly namespaced: boolean }[];
 }
 
 interface State {
@@ -35,9 +38,13 @@ interface State {
   builtinStatus: 'not-parsed' | 'delayed' | 'parsed';
   layers: Layer[];
   effective: PatchSchemaData | undefined;
+  /** kyaml's namespaceabilityByResourceType, from the paths of the custom schemas parsed so far. */
+  scopes: Map<string, boolean>;
 }
 
-const fresh = (): State => ({ version: '', custom: undefined, init: false, builtinStatus: 'not-parsed', layers: [], effective: patchSchema });
+const fresh = (): State => ({
+  version: '', custom: undefined, init: false, builtinStatus: 'not-parsed', layers: [], effective: patchSchema, scopes: new Map(),
+});
 let state: State = fresh();
 
 /**
@@ -74,6 +81,18 @@ export function noteResourceKind(gvk: Gvk): void {
   else if (state.builtinStatus === 'not-parsed') state.builtinStatus = 'delayed';
 }
 
+/**
+ * IsCertainlyClusterScoped for a kind the builtin tables do not know: a custom schema's paths may declare
+ * it cluster-scoped (a GET path without `namespaces/{namespace}`). False without a custom schema.
+ */
+export function customClusterScoped(gvk: Gvk): boolean {
+  if (state.custom === undefined && state.layers.length === 0) return false;
+  const key = `${gvk.group}/${gvk.version}/${gvk.kind}`;
+  if (patchSchema.gvk[key] !== undefined) return false;
+  noteResourceKind(gvk);
+  return state.scopes.get(key) === false;
+}
+
 /** The schema a strategic merge uses now (the builtin data unless a custom schema was parsed). */
 export function activePatchSchema(): PatchSchemaData {
   initSchema();
@@ -94,7 +113,12 @@ function initSchema(): void {
   if (state.init) return;
   state.init = true;
   if (state.custom) {
-    state.layers.push(parseCustomSchema(state.custom.text, state.custom.file));
+    const layer = parseCustomSchema(state.custom.text, state.custom.file);
+    state.layers.push(layer);
+    for (const p of layer.paths) {
+      if (p.namespaced) state.scopes.set(p.gvk, true);
+      else if (!state.scopes.has(p.gvk)) state.scopes.set(p.gvk, false);
+    }
     state.effective = undefined;
   } else if (state.builtinStatus !== 'parsed') {
     state.builtinStatus = 'parsed';
@@ -121,7 +145,7 @@ function parseCustomSchema(text: string, file: string): Layer {
   const raw = doc.definitions;
   if (raw !== undefined && raw !== null && !isMap(raw)) fail('definitions is not a map');
   const defs: YMap = isMap(raw) ? raw : {};
-  const out: Layer = { definitions: {}, gvk: {} };
+  const out: Layer = { definitions: {}, gvk: {}, paths: pathsOf(doc.paths) };
   const resolve = (s: YValue | undefined, depth = 0): { name?: string; schema: YMap } | undefined => {
     if (!isMap(s)) return undefined;
     const ref = scalarText(s.$ref);
@@ -182,6 +206,24 @@ function parseCustomSchema(text: string, file: string): Layer {
       if (!isMap(g)) continue;
       out.gvk[`${scalarText(g.group) ?? ''}/${scalarText(g.version) ?? ''}/${scalarText(g.kind) ?? ''}`] = name;
     }
+  }
+  return out;
+}
+
+function gvkKey(g: YValue | undefined): string | undefined {
+  if (!isMap(g)) return undefined;
+  return `${scalarText(g.group) ?? ''}/${scalarText(g.version) ?? ''}/${scalarText(g.kind) ?? ''}`;
+}
+
+/** findNamespaceability: each path whose GET names a kind says whether that kind is namespaced. */
+function pathsOf(paths: YValue | undefined): { gvk: string; namespaced: boolean }[] {
+  const out: { gvk: string; namespaced: boolean }[] = [];
+  if (!isMap(paths)) return out;
+  for (const path of Object.keys(paths)) {
+    const info = paths[path];
+    const get = isMap(info) ? info.get : undefined;
+    const gvk = isMap(get) ? gvkKey(get['x-kubernetes-group-version-kind']) : undefined;
+    if (gvk !== undefined) out.push({ gvk, namespaced: path.includes('namespaces/{namespace}') });
   }
   return out;
 }

@@ -5,6 +5,7 @@
 import { isMap, scalarText, type YMap, type YValue } from '../yaml/index.js';
 import { clusterScopedTypes } from './data/cluster-scoped.js';
 import type { Gvk } from './field-spec.js';
+import { customClusterScoped } from './openapi-schema.js';
 
 export interface ResId {
   readonly gvk: Gvk;
@@ -134,7 +135,8 @@ export function parseGvk(apiVersion: string, kind: string): Gvk {
 }
 
 export function isClusterScoped(gvk: Gvk): boolean {
-  return clusterScopedTypes.has(gvk.group ? `${gvk.group}/${gvk.version} ${gvk.kind}` : `${gvk.version} ${gvk.kind}`);
+  return clusterScopedTypes.has(gvk.group ? `${gvk.group}/${gvk.version} ${gvk.kind}` : `${gvk.version} ${gvk.kind}`) ||
+    customClusterScoped(gvk);
 }
 
 export function effectiveNamespace(id: ResId): string {

@@ -418,7 +418,34 @@ namePrefix: p-
     }),
   }),
   ...portScenarios(),
+  ...scopeScenarios(),
 ];
+
+function scopeScenarios(): Scenario[] {
+  const get = (kind: string): Record<string, unknown> => ({ get: { 'x-kubernetes-group-version-kind': { group: 'example.com', version: 'v1', kind } } });
+  const schema = (paths: Record<string, unknown>): string => JSON.stringify({ ...fleetSchema(), paths });
+  const files = (paths: Record<string, unknown>, extra = ''): Record<string, string> => ({
+    'kustomization.yaml': `resources:\n- fleet.yaml\n- role.yaml\nnamespace: prod\nopenapi:\n  path: schema.json\n${extra}`,
+    'fleet.yaml': fleet,
+    'role.yaml': 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: fleet-admin\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: admin\nsubjects:\n- kind: ServiceAccount\n  name: default\n',
+    'schema.json': schema(paths),
+  });
+  return [
+    {
+      name: 'a custom openapi path without a namespace makes a custom kind cluster-scoped, so namespace skips it',
+      files: files({ '/apis/example.com/v1/fleets/{name}': get('Fleet') }),
+    },
+    {
+      name: 'a custom openapi kind with a namespaced path stays namespaced',
+      files: files({ '/apis/example.com/v1/fleets': get('Fleet'), '/apis/example.com/v1/namespaces/{namespace}/fleets/{name}': get('Fleet') }),
+    },
+    {
+      name: 'a custom openapi path for a builtin kind does not change its scope',
+      files: files({ '/api/v1/configmaps/{name}': { get: { 'x-kubernetes-group-version-kind': { group: '', version: 'v1', kind: 'ConfigMap' } } } },
+        'configMapGenerator:\n- name: cfg\n  literals: [a=1]\n'),
+    },
+  ];
+}
 
 function portScenarios(): Scenario[] {
   const dep = (ports: string): string => `apiVersion: apps/v1
