@@ -93,7 +93,12 @@ async function accessToken(
     try {
       await deps.client.get({ apiVersion: 'v1', kind: 'ServiceAccount', namespace, name: saName });
     } catch (err) {
-      const why = usedDefault && isNotFound(err) ? defaultSaMissing : text(err);
+      // Flux reads ServiceAccounts through its informer cache, whose NotFound names the kind.
+      const why = !isNotFound(err)
+        ? text(err)
+        : usedDefault
+          ? defaultSaMissing
+          : `ServiceAccount "${saName}" not found`;
       throw new Error(`failed to get service account '${namespace}/${saName}': ${why}`, { cause: err });
     }
     if (!deps.options?.objectLevelWorkloadIdentity)

@@ -22,7 +22,13 @@ import type { KustomizeControllerOptions } from '../../controllers/kustomize/typ
 import { artifactFetcher } from '../../controllers/kustomize/wiring.js';
 import { KubeClient, type KubeObject } from '../../runtime/client/index.js';
 import { startCluster, stopCluster, type ClusterState } from '../../runtime/controlplane/index.js';
-import { createTestNamespace, deleteTestNamespace, ensureCrds, getTestCluster } from '../harness/index.js';
+import {
+  createTestNamespace,
+  deleteTestNamespace,
+  ensureCrds,
+  getTestCluster,
+  waitFor,
+} from '../harness/index.js';
 import {
   memoryEvents,
   reconcileOnce,
@@ -31,6 +37,7 @@ import {
   startArtifactServer,
   type ArtifactServer,
 } from './support.js';
+import { skipWithoutFlux, startFlux } from './upstream-flux.js';
 
 const kubeconfig = (cluster: string, user: string): string =>
   [
@@ -390,6 +397,8 @@ describe('kubeConfig.configMapRef: workload identity (generic provider for real,
     data?: () => Record<string, string>;
     gate?: boolean;
     skip?: string | false;
+    /** A cloud provider: Sluice refuses it, Flux fails in its cloud SDK; only Ready=False is compared. */
+    cloud?: boolean;
     want: Want;
   }[] = [
     {
@@ -405,6 +414,7 @@ describe('kubeConfig.configMapRef: workload identity (generic provider for real,
     {
       name: 'a cloud provider (the token exchange with the cloud is not implemented)',
       data: () => ({ provider: 'aws', cluster: 'arn:aws:eks:eu-west-1:111122223333:cluster/c', address }),
+      cloud: true,
       want: "provider 'aws': workload identity with the aws cloud is not implemented in Sluice (only 'generic' is)",
     },
     {
@@ -417,7 +427,7 @@ describe('kubeConfig.configMapRef: workload identity (generic provider for real,
       name: 'generic naming a missing ServiceAccount',
       data: generic({ serviceAccountName: 'ghost' }),
       want: () =>
-        `failed to get access token for cluster: failed to get service account '${ns}/ghost': serviceaccounts "ghost" not found`,
+        `failed to get access token for cluster: failed to get service account '${ns}/ghost': ServiceAccount "ghost" not found`,
     },
     {
       name: 'generic without an address',
@@ -452,6 +462,8 @@ describe('kubeConfig.configMapRef: workload identity (generic provider for real,
     },
   ];
 
+  const sluiceReady = new Map<string, { status: string; message: string }>();
+
   cases.forEach((c, i) => {
     it(c.name, { skip: c.skip ?? false }, async () => {
       const name = `c${i}`;
@@ -484,6 +496,7 @@ describe('kubeConfig.configMapRef: workload identity (generic provider for real,
       });
       await reconcileOnce(r, ns, name);
       const cond = ready(await client.get(ksRef(name)));
+      sluiceReady.set(name, { status: cond?.status ?? '', message: cond?.message ?? '' });
       const want = typeof c.want === 'function' ? c.want() : c.want;
       const applied = await client.getOrUndefined({
         apiVersion: 'v1',
@@ -506,4 +519,58 @@ describe('kubeConfig.configMapRef: workload identity (generic provider for real,
         assert.doesNotMatch(t, /eyJ[\w-]+\.eyJ/);
     });
   });
+  it(
+    'upstream Flux 2.7 (ObjectLevelWorkloadIdentity on) reports the same Ready status and message for each case',
+    { skip: skipWithoutFlux, timeout: 120_000 },
+    async () => {
+      const compared = cases
+        .map((c, i) => ({ c, name: `c${i}` }))
+        .filter(({ c, name }) => c.gate !== false && !c.skip && sluiceReady.has(name));
+      for (const { name } of compared)
+        await client.patchStatus(ksRef(name), 'merge', { status: { conditions: null } });
+      const c = await getTestCluster();
+      const dir = await mkdtemp(join(tmpdir(), 'sluice-cmref-flux-'));
+      const flux = await startFlux(c.kubeconfigPath, ns, dir, [
+        '--feature-gates=ObjectLevelWorkloadIdentity=true',
+      ]);
+      const fluxReady = new Map<string, Cond>();
+      try {
+        for (const { name } of compared) {
+          const cond = await waitFor(
+            async () => {
+              const r = ready(await client.get(ksRef(name)));
+              return r && r.status !== 'Unknown' ? r : undefined;
+            },
+            {
+              timeoutMs: 60_000,
+            },
+          ).catch((err: unknown) => {
+            throw new Error(`${name}: ${(err as Error).message}; log:\n${flux.logTail()}`, { cause: err });
+          });
+          fluxReady.set(name, cond);
+        }
+      } finally {
+        await flux.stop();
+        await rm(dir, { recursive: true, force: true });
+      }
+      const differ: string[] = [];
+      for (const { c: tc, name } of compared) {
+        const ours = sluiceReady.get(name);
+        const theirs = fluxReady.get(name);
+        const want = typeof tc.want === 'function' ? tc.want() : tc.want;
+        const same =
+          ours?.status === theirs?.status &&
+          (want === 'Ready' ||
+            // Flux's cloud SDKs fail in their own words; both must fail.
+            tc.cloud === true ||
+            (typeof want === 'string'
+              ? ours?.message === theirs?.message
+              : // A failed apply is worded by each client; both must name the same cause.
+                want.test(ours?.message ?? '') && want.test(theirs?.message ?? '')));
+        if (!same)
+          differ.push(`${tc.name}\n  sluice: ${JSON.stringify(ours)}\n  flux:   ${JSON.stringify(theirs)}`);
+      }
+      assert.deepEqual(differ, []);
+    },
+  );
 });
