@@ -54,7 +54,7 @@ export const scenarios: Scenario[] = [
     'loop/kustomization.yaml': 'resources:\n- ../overlay\n',
   }, /cycle/),
   overlay('a missing base directory is an error', 'resources:\n- ../nowhere\n', {}, /./),
-  overlay('a remote resource is refused without a fetcher', 'resources:\n- https://github.com/example/repo//dir?ref=v1\n', {}, /./),
+  overlay('a remote resource is refused without a fetcher', 'resources:\n- https://127.0.0.1:9/example/repo//dir?ref=v1\n', {}, /./),
   // components
   overlay('a component adds a label to everything in the overlay', 'resources:\n- ../base\ncomponents:\n- ../comp\n', {
     'comp/kustomization.yaml': component('commonLabels:\n  feature: on-ish\n'),
