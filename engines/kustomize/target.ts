@@ -3,7 +3,7 @@
  * transformers per kustomization, then at the top: hash suffixes, name back-references, build-info cleanup
  * and the sort order.
  */
-import { resolvePath } from '../fs/index.js';
+import { isWithin, resolvePath } from '../fs/index.js';
 import { isMap, parseYamlStream, scalarText, type YMap, YScalar, type YValue } from '../yaml/index.js';
 import { adoptAccumulatorConfig, customConfigOf, mergeAccumulatorConfig, mergeKustomizationConfig, renewAccumulatorConfig } from './build-config.js';
 import { defaultTransformerConfig } from './data/field-specs.js';
@@ -88,8 +88,10 @@ function appendAll(acc: Resource[], add: Resource[], where: string, index = new 
 /** Builds the kustomization in `dir` into `acc` (a component shares its parent's accumulator). */
 export function accumulate(st: BuildState, dir: string, acc: Resource[], isComponent: boolean, top = false): Resource[] {
   const file = st.loader.findKustomization(dir);
-  if (st.visiting.includes(dir)) {
-    throw new KustomizeError('cycle', `cycle detected: ${[...st.visiting, dir].join(' -> ')}`);
+  // kustomize's errIfArgEqualOrHigher: a kustomization root at or above one being built is a cycle
+  const visited = st.visiting.findLast((v) => isWithin(dir, v));
+  if (visited !== undefined) {
+    throw new KustomizeError('cycle', `cycle detected: candidate root '${dir}' contains visited root '${visited}' (${[...st.visiting, dir].join(' -> ')})`);
   }
   st.visiting.push(dir);
   try {

@@ -231,6 +231,21 @@ const overlaysDeep: Scenario[] = [
     'top/kustomization.yaml': k('resources:', '- ../mid', '- extra.yaml'),
     'top/extra.yaml': svc('m-web'),
   }, /already registered id/),
+  tree('a base in the parent directory of its overlay is a cycle', 'base/overlay', {
+    'base/overlay/kustomization.yaml': k('resources:', '- ..'),
+  }, /cycle detected/),
+  tree('a component in the parent directory of its kustomization is a cycle', 'comp/sub', {
+    'comp/kustomization.yaml': component(k('commonLabels:', '  a: b')),
+    'comp/sub/kustomization.yaml': k('resources:', '- ../../base', 'components:', '- ..'),
+  }, /cycle detected/),
+  tree('a base two levels above its overlay is a cycle', 'base/a/b', {
+    'base/a/b/kustomization.yaml': k('resources:', '- ../..'),
+  }, /cycle detected/),
+  tree('a sibling base that is not an ancestor is not a cycle', 'base/overlay', {
+    'base/overlay/kustomization.yaml': k('resources:', '- ../../other'),
+    'other/kustomization.yaml': k('resources:', '- cm.yaml'),
+    'other/cm.yaml': cm('sibling'),
+  }),
   tree('an overlay resource with the base resource original name is not a conflict', 'top', {
     'mid/kustomization.yaml': k('namePrefix: m-', 'resources:', '- ../base'),
     'top/kustomization.yaml': k('resources:', '- ../mid', '- extra.yaml'),
