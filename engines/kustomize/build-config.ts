@@ -45,7 +45,8 @@ function merge(a: TransformerConfigData, b: TransformerConfigData): TransformerC
   const hit = m?.get(b);
   if (hit) return hit;
   const out = mergeConfigs(a, b);
-  if (custom.has(a) || custom.has(b)) custom.add(out);
+  // a merge that adds nothing returns `a`, whose content (and so customness) is unchanged
+  if (out !== a && (custom.has(a) || custom.has(b))) custom.add(out);
   if (!m) {
     m = new Map();
     cache.set(a, m);
@@ -73,7 +74,7 @@ export function mergeKustomizationConfig(loader: Loader, dir: string, k: Kustomi
   const paths = stringList(k, 'configurations', file);
   let own = DEFAULTS;
   if (paths.length > 0) {
-    let loaded: TransformerConfigData = {};
+    let loaded: TransformerConfigData = EMPTY;
     for (const p of paths) {
       const { text, path } = loader.readRelative(dir, p);
       const t = parseTransformerConfig(text, path);

@@ -45,54 +45,71 @@ function gvkOf(x: { group?: string; version?: string; kind?: string }): Gvk {
   return { group: x.group ?? '', version: x.version ?? '', kind: x.kind ?? '' };
 }
 
-/** FsSlice.MergeOne: `x` is dropped when an earlier spec selected by x's GVK has the same path. */
-function mergeOne(s: FieldSpec[], x: FieldSpec): FieldSpec[] {
-  const i = s.findIndex((y) => gvkSelected(gvkOf(y), x) && y.path === x.path);
-  if (i < 0) return [...s, x];
-  if ((s[i]?.create ?? false) !== (x.create ?? false)) throw new Error('conflicting fieldspecs');
-  return s;
-}
-
-export function mergeFieldSpecs(s: readonly FieldSpec[], incoming: readonly FieldSpec[]): FieldSpec[] {
-  let out = [...s];
-  for (const x of incoming) out = mergeOne(out, x);
-  return out;
+/** FsSlice.MergeAll: each incoming spec is dropped when an earlier one selected by its GVK has the same path. */
+export function mergeFieldSpecs(s: readonly FieldSpec[], incoming: readonly FieldSpec[]): readonly FieldSpec[] {
+  let out: FieldSpec[] | undefined;
+  for (const x of incoming) {
+    const y = (out ?? s).find((e) => e.path === x.path && gvkSelected(gvkOf(e), x));
+    if (!y) (out ??= [...s]).push(x);
+    else if ((y.create ?? false) !== (x.create ?? false)) throw new Error('conflicting fieldspecs');
+  }
+  return out ?? s;
 }
 
 function sameGvk(a: { group?: string; version?: string; kind?: string }, b: { group?: string; version?: string; kind?: string }): boolean {
   return (a.group ?? '') === (b.group ?? '') && (a.version ?? '') === (b.version ?? '') && (a.kind ?? '') === (b.kind ?? '');
 }
 
-function mergeBackRefs(s: readonly NameBackReference[], incoming: readonly NameBackReference[]): NameBackReference[] {
-  let out = [...s];
+/** nbrSlice.mergeAll; returns `s` itself when nothing changes. */
+function mergeBackRefs(s: readonly NameBackReference[], incoming: readonly NameBackReference[]): readonly NameBackReference[] {
+  let out: NameBackReference[] | undefined;
   for (const other of incoming) {
     let found = false;
-    out = out.map((c) => {
-      if (!sameGvk(c, other)) return c;
+    const cur = out ?? s;
+    cur.forEach((c, i) => {
+      if (!sameGvk(c, other)) return;
       found = true;
-      return { ...c, fieldSpecs: mergeFieldSpecs(c.fieldSpecs, other.fieldSpecs) };
+      const fieldSpecs = mergeFieldSpecs(c.fieldSpecs, other.fieldSpecs);
+      if (fieldSpecs !== c.fieldSpecs) (out ??= [...s])[i] = { ...c, fieldSpecs };
     });
-    if (!found) out.push(other);
+    if (!found) (out ??= [...s]).push(other);
   }
-  return out;
+  return out ?? s;
 }
 
-/** TransformerConfig.Merge: `a` then `b`, every list sorted by GVK. */
+/**
+ * TransformerConfig.Merge: `a` then `b`, every list sorted by GVK. Every config here is already sorted, so
+ * when `b` adds nothing the result is `a` itself (which keeps merges of equal configs cheap and cacheable).
+ */
 export function mergeConfigs(a: TransformerConfigData, b: TransformerConfigData): TransformerConfigData {
   const out: Mutable = {};
+  let changed = false;
   for (const [key, goName] of FIELD_SPEC_LISTS) {
     try {
-      out[key] = mergeFieldSpecs(specs(a, key), specs(b, key)).sort(compareGvk);
+      const was = specs(a, key);
+      const merged = mergeFieldSpecs(was, specs(b, key));
+      if (merged !== was) changed = true;
+      out[key] = merged === was ? [...was] : sortByGvk([...merged]);
     } catch (err) {
       throw new KustomizeError('transformer', `failed to merge ${goName} fieldSpec: ${(err as Error).message}`);
     }
   }
   try {
-    out.nameReference = mergeBackRefs(a.nameReference ?? [], b.nameReference ?? []).sort(compareGvk);
+    const was = a.nameReference ?? [];
+    const merged = mergeBackRefs(was, b.nameReference ?? []);
+    if (merged !== was) changed = true;
+    out.nameReference = merged === was ? [...was] : sortByGvk([...merged]);
   } catch (err) {
     throw new KustomizeError('transformer', `failed to merge NameReference fieldSpec: ${(err as Error).message}`);
   }
-  return out;
+  return changed ? out : a;
+}
+
+/** A stable sort by kustomize's Gvk.IsLessThan, each key computed once. */
+function sortByGvk<T extends { group?: string; version?: string; kind?: string }>(list: T[]): T[] {
+  const keyed = list.map((x, i) => ({ x, i, o: typeOrder.get(x.kind ?? '') ?? 0, s: stableGvk(x) }));
+  keyed.sort((p, q) => p.o - q.o || (p.s < q.s ? -1 : p.s > q.s ? 1 : p.i - q.i));
+  return keyed.map((k) => k.x);
 }
 
 function specs(c: TransformerConfigData, key: ListKey): readonly FieldSpec[] {
@@ -106,8 +123,22 @@ export function defaultConfig(): TransformerConfigData {
   return sortedDefaults;
 }
 
-/** Reads one transformer configuration file (sigs.k8s.io/yaml.UnmarshalStrict into TransformerConfig). */
+const parsed = new Map<string, TransformerConfigData>();
+
+/**
+ * Reads one transformer configuration file (sigs.k8s.io/yaml.UnmarshalStrict into TransformerConfig).
+ * Equal texts give the same object (configs are immutable), so copies of one file merge from the cache.
+ */
 export function parseTransformerConfig(text: string, file: string): TransformerConfigData {
+  const hit = parsed.get(text);
+  if (hit) return hit;
+  const t = parseConfigText(text, file);
+  if (parsed.size >= 256) parsed.clear();
+  parsed.set(text, t);
+  return t;
+}
+
+function parseConfigText(text: string, file: string): TransformerConfigData {
   let doc: YValue;
   try {
     doc = decodeYaml11(text, file);
@@ -133,8 +164,8 @@ export function parseTransformerConfig(text: string, file: string): TransformerC
       out[name as ListKey] = list.filter((x) => x !== null).map((x) => fieldSpecOf(x, fail));
     }
   }
-  for (const [key] of FIELD_SPEC_LISTS) out[key]?.sort(compareGvk);
-  out.nameReference?.sort(compareGvk);
+  for (const [key] of FIELD_SPEC_LISTS) if (out[key]) out[key] = sortByGvk(out[key]);
+  if (out.nameReference) out.nameReference = sortByGvk(out.nameReference);
   return out;
 }
 
