@@ -193,6 +193,31 @@ export class KubeClient {
     });
   }
 
+  /**
+   * Whether the server runs API Priority and Fairness: its answer to `/livez/ping` names the flow schema
+   * that classified it (the check Flux makes through cli-utils' flowcontrol.IsEnabled before it switches
+   * client-side throttling off). Not counted as an API request of the controller.
+   */
+  async priorityAndFairnessEnabled(): Promise<boolean> {
+    const res = await this.shared.transport.request({
+      method: 'GET',
+      path: '/livez/ping',
+      headers: this.headers(undefined, '*/*'),
+      timeoutMs: this.options.timeoutMs,
+    });
+    return typeof res.headers['x-kubernetes-pf-flowschema-uid'] === 'string' && res.headers['x-kubernetes-pf-flowschema-uid'] !== '';
+  }
+
+  /** Switches the client-side rate limiter off for this client and every client derived from it. */
+  disableRateLimit(): void {
+    this.shared.limiter.switchOff();
+  }
+
+  /** Whether requests still wait for the client-side rate limiter. */
+  get rateLimited(): boolean {
+    return !this.shared.limiter.disabled;
+  }
+
   /** Closes pooled connections. */
   close(): void {
     this.shared.transport.close();

@@ -22,7 +22,7 @@ export class TokenBucket {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly opts: RateLimiterOptions = defaultRateLimiterOptions(),
+    private opts: RateLimiterOptions = defaultRateLimiterOptions(),
     private readonly now: () => number = () => performance.now(),
   ) {
     this.tokens = Math.max(1, opts.burst);
@@ -37,6 +37,17 @@ export class TokenBucket {
     const t = this.now();
     this.tokens = Math.min(Math.max(1, this.opts.burst), this.tokens + ((t - this.last) / 1000) * this.opts.qps);
     this.last = t;
+  }
+
+  /**
+   * Stops limiting from now on and releases every waiter: client-go's negative QPS/Burst, which Flux
+   * sets when the server runs API Priority and Fairness.
+   */
+  switchOff(): void {
+    this.opts = { qps: -1, burst: -1 };
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    for (const w of this.waiters.splice(0)) w();
   }
 
   /** Takes a token without waiting; false when the bucket is empty. */

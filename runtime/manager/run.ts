@@ -12,6 +12,7 @@ import { Manager } from './manager.js';
 import { resolveControllers } from './registry.js';
 import type { ControllerRegistry, ControllerSetup } from './registry.js';
 import { setupSignalHandler } from './signals.js';
+import { throttleAsFlux } from './throttle.js';
 
 export interface RunControllersOptions {
   readonly registry: ControllerRegistry;
@@ -41,6 +42,7 @@ export async function runControllers(o: RunControllersOptions): Promise<number> 
     { kubeconfigPath: o.flags.kubeconfig, context: o.flags.context },
     { rateLimit: { qps: base.kubeApiQps, burst: base.kubeApiBurst }, userAgent: o.userAgent ?? `sluice/${names.join('+')}` },
   );
+  await throttleAsFlux(kube, log);
   const mgr = new Manager({ kube, log, options: base });
   for (const s of setups) {
     const concurrent = o.flags.concurrent === undefined ? (s.defaultConcurrent ?? base.concurrent) : base.concurrent;

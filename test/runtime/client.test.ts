@@ -56,6 +56,17 @@ describe('TokenBucket (no cluster)', () => {
     const bucket = new TokenBucket({ qps: 0, burst: 0 });
     for (let i = 0; i < 1000; i++) assert.ok(bucket.tryAcquire());
   });
+  test('switching off releases the waiters at once and stops limiting', async () => {
+    const bucket = new TokenBucket({ qps: 0.1, burst: 1 });
+    assert.ok(bucket.tryAcquire());
+    const t0 = performance.now();
+    const waiting = Promise.all(Array.from({ length: 5 }, () => bucket.acquire()));
+    bucket.switchOff();
+    await waiting;
+    assert.ok(performance.now() - t0 < 1000, 'waiters were released, not served at 0.1/s');
+    assert.ok(bucket.disabled);
+    for (let i = 0; i < 1000; i++) assert.ok(bucket.tryAcquire());
+  });
 });
 
 describe('KubeClient on the real control plane', () => {
@@ -68,6 +79,19 @@ describe('KubeClient on the real control plane', () => {
   after(async () => {
     await deleteTestNamespace(ns);
     kube.close();
+  });
+
+  test('the server runs API Priority and Fairness, so a Flux-style client switches its limiter off', async () => {
+    const probe = await testClient();
+    try {
+      assert.equal(await probe.priorityAndFairnessEnabled(), true);
+      assert.equal(probe.rateLimited, true);
+      probe.disableRateLimit();
+      assert.equal(probe.rateLimited, false);
+      assert.equal(probe.impersonateServiceAccount('default', 'x').rateLimited, false, 'derived clients share the limiter');
+    } finally {
+      probe.close();
+    }
   });
 
   test('create, get, AlreadyExists and NotFound are typed', async () => {
