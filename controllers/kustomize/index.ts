@@ -17,6 +17,14 @@ export const kustomizeController: ControllerSetup = {
   defaultConcurrent: 4,
   setup(mgr, ctx) {
     const { httpRetry, ...opts } = kustomizeOptionsFromFlags(ctx.flags, mgr.options.runtimeNamespace);
+    // Flux exits at start-up on this combination (auth.InconsistentObjectLevelConfiguration).
+    if (
+      opts.defaultKubeconfigServiceAccount &&
+      mgr.options.featureGates['ObjectLevelWorkloadIdentity'] !== true
+    )
+      throw new Error(
+        'invalid configuration: cannot set default service accounts when the feature gate ObjectLevelWorkloadIdentity is not enabled',
+      );
     setupKustomizationController(mgr, {
       ...opts,
       concurrent: ctx.concurrent,
