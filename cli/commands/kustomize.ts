@@ -1,29 +1,36 @@
 import type { Command } from 'commander';
 import { relative, resolve, sep } from 'node:path';
-import { Kustomizer } from '../../engines/kustomize/index.js';
+import { Kustomizer, parseRepoSpec } from '../../engines/kustomize/index.js';
 import { DiskFileSystem } from '../../runtime/fs/disk-fs.js';
-import { buildWithRemotes } from '../../runtime/kustomize-fetch/index.js';
+import { buildRemoteTarget, buildWithRemotes } from '../../runtime/kustomize-fetch/index.js';
 
 /**
- * `sluice kustomize build DIR`: prints exactly what `kustomize build DIR` prints (kustomize v5.7.1).
+ * `sluice kustomize build DIR|URL`: prints exactly what `kustomize build` prints (kustomize v5.7.1).
  * Like kustomize, a kustomization may name directories above DIR (`../base`); `--root` confines every
  * read to one directory instead (Flux builds with the root at the artifact directory). Remote resources
- * and components (git URLs, http(s) files) are fetched like kustomize does; `--no-remote` refuses them.
+ * and components (git URLs, http(s) files) are fetched like kustomize does, and a target that parses as a
+ * git URL is cloned and built (kustomize tries that before a local directory); `--no-remote` refuses them.
  */
 export function register(program: Command): void {
   const k = program.command('kustomize').description('native kustomize (kustomize v5.7.1 compatible)');
   k.command('build')
-    .description('build a kustomization directory and print the YAML')
-    .argument('<dir>', 'directory containing a kustomization.yaml')
+    .description('build a kustomization directory (or a git URL of one) and print the YAML')
+    .argument('<dir>', 'directory containing a kustomization.yaml, or a git URL')
     .option('--root <dir>', 'never read outside this directory', sep)
     .option('--no-remote', 'refuse remote resources and components instead of fetching them')
     .action(async (dir: string, opts: { root: string; remote: boolean }) => {
+      const fetchOptions = { allowFileUrls: true };
+      if (typeof parseRepoSpec(dir) !== 'string') {
+        const result = opts.remote ? await buildRemoteTarget(dir, fetchOptions) : new Kustomizer().runRemote(dir);
+        process.stdout.write(result.yaml);
+        return;
+      }
       const root = resolve(opts.root);
       const rel = relative(root, resolve(dir));
       if (rel.startsWith('..')) throw new Error(`${dir} is outside --root ${root}`);
       const fs = new DiskFileSystem(root);
       const path = '/' + rel.split(sep).join('/');
-      const result = opts.remote ? await buildWithRemotes(fs, path, { allowFileUrls: true }) : Kustomizer.run(fs, path);
+      const result = opts.remote ? await buildWithRemotes(fs, path, fetchOptions) : Kustomizer.run(fs, path);
       process.stdout.write(result.yaml);
     });
 }

@@ -7,7 +7,7 @@ import { KustomizeError } from './errors.js';
 import { Loader, type LoaderOptions } from './loader.js';
 import { parseKustomization } from './kustomization.js';
 import { idString, type Resource } from './resource.js';
-import type { RemoteFetcher } from './remote.js';
+import { openRemoteTarget, type RemoteContext, type RemoteFetcher } from './remote.js';
 import { sortResources } from './sort.js';
 import { accumulate, finish } from './target.js';
 import { resolveVars } from './vars.js';
@@ -34,13 +34,22 @@ export class Kustomizer {
     return new Kustomizer(options).run(fs, path);
   }
 
-  run(fs: FileSystem, path: string): BuildResult {
+  /**
+   * Builds a remote target, as `kustomize build URL`: the repository is cloned through the fetcher and
+   * every read stays inside the clone.
+   */
+  runRemote(url: string): BuildResult {
+    const t = openRemoteTarget(url, this.options.fetcher, this.options.maxFileBytes);
+    return this.run(t.fs, t.dir, t.remote);
+  }
+
+  run(fs: FileSystem, path: string, remote: RemoteContext = { fetcher: this.options.fetcher, chain: [] }): BuildResult {
     const loader = new Loader(fs, this.options);
     const dir = loader.realPath(normalizePath(path));
     if (!loader.isDir(dir)) throw new KustomizeError('missing-file', `must build at directory: not a valid directory: '${path}'`);
     const top = parseKustomization(loader.readBytesText(loader.findKustomization(dir)), loader.findKustomization(dir));
     const state = {
-      loader, visiting: [], vars: [], remote: { fetcher: this.options.fetcher, chain: [] },
+      loader, visiting: [], vars: [], remote,
       origin: startTracking(top, dir), plugins: pluginHooks,
     };
     const acc = accumulate(state, dir, [], false, true);

@@ -139,6 +139,21 @@ function requireFetcher(st: BuildState, entry: string, file: string, what: strin
   return f;
 }
 
+/** The clone and directory of a remote build target (`kustomize build URL`), with its confinement. */
+export function openRemoteTarget(
+  url: string,
+  fetcher: RemoteFetcher | undefined,
+  maxFileBytes: number | undefined,
+): { fs: FileSystem; dir: string; remote: RemoteContext } {
+  const spec = parseRepoSpec(url);
+  if (typeof spec === 'string') throw new KustomizeError('missing-file', `${shown(url)} is not a remote kustomization: ${spec}`);
+  if (!fetcher) throw new KustomizeError('not-supported', `remote target ${shown(url)} requires a fetcher, and none is configured`);
+  const repo = fetcher.cloneRepo(spec);
+  const loader = new Loader(repo.fs, { maxFileBytes, fetcher });
+  const dir = remoteKustomizationDir(loader, repo, spec);
+  return { fs: repo.fs, dir, remote: { fetcher, chain: [spec.raw], repoRoot: repo.root } };
+}
+
 function buildRemoteBase(st: BuildState, spec: RepoSpec, build: BuildRemote): void {
   const ctx = st.remote as RemoteContext;
   const prev = ctx.chain.find((raw) => raw.startsWith(spec.raw));
@@ -147,6 +162,18 @@ function buildRemoteBase(st: BuildState, spec: RepoSpec, build: BuildRemote): vo
   }
   const repo = (ctx.fetcher as RemoteFetcher).cloneRepo(spec);
   const loader = new Loader(repo.fs, { maxFileBytes: st.loader.maxFileBytes, fetcher: ctx.fetcher });
+  const real = remoteKustomizationDir(loader, repo, spec);
+  const state: BuildState = {
+    loader,
+    visiting: [],
+    vars: st.vars,
+    remote: { fetcher: ctx.fetcher, chain: [...ctx.chain, spec.raw], repoRoot: repo.root },
+  };
+  build(state, real);
+}
+
+/** newLoaderAtGitClone's checks: the kustomization path is a directory inside the clone. */
+function remoteKustomizationDir(loader: Loader, repo: RemoteRepo, spec: RepoSpec): string {
   const abs = resolvePath(repo.root, spec.kustRootPath);
   const real = loader.realPath(abs);
   if (!isWithin(repo.root, real)) {
@@ -158,11 +185,5 @@ function buildRemoteBase(st: BuildState, spec: RepoSpec, build: BuildRemote): vo
   if (!loader.isDir(real)) {
     throw new KustomizeError('missing-file', `evalsymlink failure on '${abs}' : lstat ${abs}: no such file or directory (${shown(spec.raw)})`);
   }
-  const state: BuildState = {
-    loader,
-    visiting: [],
-    vars: st.vars,
-    remote: { fetcher: ctx.fetcher, chain: [...ctx.chain, spec.raw], repoRoot: repo.root },
-  };
-  build(state, real);
+  return real;
 }

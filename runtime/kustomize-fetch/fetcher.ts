@@ -94,18 +94,29 @@ export class PrefetchingFetcher implements RemoteFetcher {
   }
 }
 
-/** Kustomizer.run with remote resources fetched; stops after `maxFetches` (default 64) distinct fetches. */
-export async function buildWithRemotes(
-  fs: FileSystem,
-  path: string,
-  options: KustomizeOptions & RemoteFetcherOptions & { readonly maxFetches?: number } = {},
-): Promise<BuildResult> {
+export type RemoteBuildOptions = KustomizeOptions & RemoteFetcherOptions & {
+  /** Most fetches (clones and files) one build may make. @default 64 */
+  readonly maxFetches?: number;
+};
+
+/** Kustomizer.run with remote resources fetched. */
+export function buildWithRemotes(fs: FileSystem, path: string, options: RemoteBuildOptions = {}): Promise<BuildResult> {
+  return withFetches(options, (k) => k.run(fs, path));
+}
+
+/** `kustomize build URL`: the target itself is a remote repository directory. */
+export function buildRemoteTarget(url: string, options: RemoteBuildOptions = {}): Promise<BuildResult> {
+  return withFetches(options, (k) => k.runRemote(url));
+}
+
+/** Runs `build` until it needs nothing new, fetching what each attempt asked for. */
+async function withFetches(options: RemoteBuildOptions, build: (k: Kustomizer) => BuildResult): Promise<BuildResult> {
   const fetcher = new PrefetchingFetcher(options);
   const max = options.maxFetches ?? 64;
   try {
     for (;;) {
       try {
-        return Kustomizer.run(fs, path, { ...options, fetcher });
+        return build(new Kustomizer({ ...options, fetcher }));
       } catch (err) {
         if (!(err instanceof RemoteFetchPending)) throw err;
         if (fetcher.fetches >= max) throw new KustomizeError('remote', `more than ${max} remote fetches in one build`);

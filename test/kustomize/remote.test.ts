@@ -208,6 +208,21 @@ describe('remote builds match the real kustomize against the same loopback serve
     assert.match(refused.stderr, /requires a fetcher/);
   });
 
+  it('sluice kustomize build URL builds a remote target like kustomize build URL', async () => {
+    for (const url of [`${git.url}/lib.git//uses-sibling?ref=v1`, `${git.url}/lib.git//nested?ref=v1`]) {
+      const real = await runReal(url);
+      const ours = await runCli(['kustomize', 'build', url]);
+      assert.equal(real.ok, true, real.out);
+      assert.equal(ours.code, 0, ours.stderr);
+      assert.equal(ours.stdout, real.out);
+    }
+    const escapes = `${git.url}/lib.git//escapes?ref=v1`;
+    assert.equal((await runReal(escapes)).ok, false);
+    const ours = await runCli(['kustomize', 'build', escapes]);
+    assert.notEqual(ours.code, 0);
+    assert.match(ours.stderr, /must be within the repo/);
+  });
+
   for (const c of cases) {
     it(c.name, async () => {
       const dir = mkdtempSync(join(work, 'case-'));
