@@ -6,7 +6,8 @@
  */
 import { isMap, scalarText, type YValue } from '../yaml/index.js';
 import { type FieldSpec, gvkSelected, splitPath, visitField } from './field-spec.js';
-import type { Resource } from './resource.js';
+import { KustomizeError } from './errors.js';
+import { idString, type Resource } from './resource.js';
 
 export function applyAffixSpecs(
   resources: readonly Resource[],
@@ -27,7 +28,9 @@ export function applyAffixSpecs(
       if (!gvkSelected(r.gvk, fs)) continue;
       visitField(r.obj, splitPath(fs.path.replaceAll('[]', '')), fs.create ?? false, (v, parent, key) => {
         const node = (v ?? null) as YValue;
-        if (isMap(node) || Array.isArray(node)) return;
+        if (isMap(node) || Array.isArray(node)) {
+          throw new KustomizeError('transformer', `considering field '${fs.path}' of object ${idString(r.curId())}: wrong node kind: expected ScalarNode`);
+        }
         const text = scalarText(node) ?? '';
         parent[key] = isPrefix ? value + text : text + value;
       }, () => '');

@@ -3,6 +3,7 @@
  * `kind: Deployment`, `create: true`). Paths walk maps by key and every element of a sequence implicitly.
  */
 import { isMap, type YMap, type YValue } from '../yaml/index.js';
+import { KustomizeError } from './errors.js';
 
 export interface FieldSpec {
   readonly group?: string;
@@ -94,7 +95,9 @@ function walk(
     for (const el of node) walk(el, path, i, create, set, createLeaf);
     return;
   }
-  if (!isMap(node)) return;
+  if (node === null) return;
+  // kustomize's fieldspec filter fails on a scalar where the path goes on
+  if (!isMap(node)) throw new KustomizeError('transformer', `considering field '${path.join('/')}': expected sequence or mapping node`);
   // kustomize's fieldspec filter never creates a field the path marks as a list (`name[]`)
   const seg = path[i] as string;
   const isSeq = seg.endsWith('[]');

@@ -42,6 +42,7 @@ export interface NamespaceOptions {
 export function applyNamespace(resources: Resource[], ns: string, opts: NamespaceOptions = {}): void {
   if (!ns) return;
   const setNs = (v: YValue | undefined, parent: YMap, key: string): void => {
+    if (isMap(v ?? null) || Array.isArray(v)) throw new KustomizeError('transformer', `namespace field specs must target scalar nodes (field '${key}')`);
     if (opts.unsetOnly && scalarText(v) !== undefined && scalarText(v) !== '') return;
     parent[key] = ns;
   };
@@ -135,7 +136,9 @@ export function setStringMap(r: Resource, specs: readonly FieldSpec[], values: R
     visitField(r.obj, pathOf(fs), fs.create ?? false, (v, parent, key) => {
       let m = v;
       if (!isMap(m)) {
-        if (m !== null && m !== undefined) return;
+        if (m !== null && m !== undefined) {
+          throw new KustomizeError('transformer', `considering field '${fs.path}' of object ${idString(r.curId())}: wrong node kind: expected MappingNode`);
+        }
         m = {};
         parent[key] = m;
       }

@@ -367,4 +367,18 @@ labels:
     path: spec/extraLabels
     create: true
 `, { 'l.yaml': 'labels:\n- kind: App\n  path: spec/extraLabels\n  create: true\n' }),
+  k('a configured commonLabels path through a scalar fails like kustomize', 'configurations:\n- c.yaml\ncommonLabels:\n  a: b\n',
+    { 'c.yaml': 'commonLabels:\n- kind: App\n  path: spec/image/labels\n  create: true\n' }, /expected sequence or mapping node/),
+  k('a configured commonLabels path ending on a scalar fails like kustomize', 'configurations:\n- c.yaml\ncommonLabels:\n  a: b\n',
+    { 'c.yaml': 'commonLabels:\n- kind: App\n  path: spec/image\n' }, /expected MappingNode/),
+  k('a configured commonAnnotations path through scalar list elements fails like kustomize', 'configurations:\n- c.yaml\ncommonAnnotations:\n  a: b\n',
+    { 'c.yaml': 'commonAnnotations:\n- kind: App\n  path: spec/containers/image/notes\n  create: true\n' }, /expected sequence or mapping node/),
+  k('a configured namePrefix path on a map fails like kustomize', 'configurations:\n- c.yaml\nnamePrefix: p-\n',
+    { 'c.yaml': 'namePrefix:\n- kind: App\n  path: spec/secretRef\n' }, /expected ScalarNode/),
+  k('a configured nameSuffix path on a list fails like kustomize', 'configurations:\n- c.yaml\nnameSuffix: -s\n',
+    { 'c.yaml': 'nameSuffix:\n- kind: App\n  path: spec/containers\n' }, /expected ScalarNode/),
+  k('a configured namespace path on a map fails like kustomize', 'configurations:\n- c.yaml\nnamespace: prod\n',
+    { 'c.yaml': 'namespace:\n- kind: App\n  path: spec/secretRef\n' }, /scalar/),
+  k('a configured namePrefix path on a number prefixes its text', 'configurations:\n- c.yaml\nnamePrefix: p-\n',
+    { 'c.yaml': 'namePrefix:\n- kind: App\n  path: spec/size\n' }),
 ];
