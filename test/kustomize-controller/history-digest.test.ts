@@ -35,6 +35,7 @@ import {
   type ArtifactServer,
 } from './support.js';
 import { skipWithoutFlux, startFlux } from './upstream-flux.js';
+import { haveSops, newAgeKey, sopsEncrypt } from '../sops/oracle.js';
 
 const sha256 = (s: string): string => `sha256:${createHash('sha256').update(s, 'utf8').digest('hex')}`;
 
@@ -188,7 +189,42 @@ const fluxCases: { name: string; ks: string; spec: Record<string, unknown> }[] =
       postBuild: { substitute: { greeting: 'hello world', port: '8081' } },
     },
   },
+  ...(haveSops()
+    ? [
+        {
+          name: 'SOPS decryption (an age-encrypted Secret and an encrypted secretGenerator env file)',
+          ks: 'decrypted',
+          spec: {
+            path: './sops',
+            namePrefix: 'd-',
+            decryption: { provider: 'sops', secretRef: { name: 'sops-age' } },
+          },
+        },
+      ]
+    : []),
 ];
+
+/** Encrypted by the real sops for an age key made for this run (only when sops is built). */
+async function sopsTree(): Promise<{ files: Record<string, MemoryNode>; identity: string }> {
+  if (!haveSops()) return { files: {}, identity: '' };
+  const age = await newAgeKey();
+  const secret =
+    'apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\nstringData:\n  password: s3cr3t\n  port: "5432"\n';
+  return {
+    identity: age.identity,
+    files: {
+      'sops/kustomization.yaml':
+        'resources: [db.yaml]\nsecretGenerator:\n- name: app\n  envs:\n  - app.env\n',
+      'sops/db.yaml': sopsEncrypt('db.yaml', secret, {
+        age: [age.recipient],
+        extraArgs: ['--encrypted-regex', '^(data|stringData)$'],
+      }).toString('utf8'),
+      'sops/app.env': sopsEncrypt('app.env', 'TOKEN=tok-abc\nUSER=admin\n', {
+        age: [age.recipient],
+      }).toString('utf8'),
+    },
+  };
+}
 
 type Status = {
   history?: { digest: string }[];
@@ -217,9 +253,17 @@ describe('history digest: upstream kustomize-controller v1.7.3 and Sluice agree 
     ns = await createTestNamespace('kshdflux');
     dir = mkdtempSync(join(tmpdir(), 'sluice-hd-flux-'));
     server = await startArtifactServer();
+    const sops = await sopsTree();
+    if (sops.identity)
+      await client.create({
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'sops-age', namespace: ns },
+        stringData: { 'identity.agekey': `${sops.identity}\n` },
+      });
     const artifact = await server.publish(
       'hd.tar.gz',
-      fluxTree(ns),
+      { ...fluxTree(ns), ...sops.files },
       'main@sha1:0123456789abcdef0123456789abcdef01234567',
     );
     await setGitSource(client, ns, 'src', artifact);
