@@ -516,7 +516,163 @@ const namespacesAndSorting: Scenario[] = [
   }),
 ];
 
+const clusterRbac = `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: viewer
+rules:
+- apiGroups: [""]
+  resources: [pods]
+  verbs: [list]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: viewer-binding
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: viewer
+subjects:
+- kind: ServiceAccount
+  name: runner
+  namespace: default
+`;
+
+const job = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: migrate
+spec:
+  template:
+    spec:
+      serviceAccountName: runner
+      imagePullSecrets:
+      - name: pull
+      containers:
+      - name: m
+        image: nginx@sha256:2222222222222222222222222222222222222222222222222222222222222222
+        volumeMounts:
+        - name: cfg
+          mountPath: /cfg
+      volumes:
+      - name: cfg
+        projected:
+          sources:
+          - configMap:
+              name: cfg
+          - secret:
+              name: creds
+      restartPolicy: Never
+`;
+
+const webhook = `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingWebhookConfiguration
+metadata:
+  name: guard
+webhooks:
+- name: guard.example.com
+  admissionReviewVersions: [v1]
+  sideEffects: None
+  clientConfig:
+    service:
+      name: web
+      namespace: default
+      path: /validate
+`;
+
+const crossings: Scenario[] = [
+  tree('a ClusterRole prefixed in a base is followed by the ClusterRoleBinding and the overlay namespace moves its subject', 'top', {
+    'base/kustomization.yaml': k('namePrefix: b-', 'resources:', '- rbac.yaml', '- sa.yaml'),
+    'base/rbac.yaml': clusterRbac,
+    'base/sa.yaml': sa('runner'),
+    'top/kustomization.yaml': k('namespace: ops', 'nameSuffix: -x', 'resources:', '- ../base'),
+  }),
+  tree('a Job reaches a generated ConfigMap and Secret through projected volumes after two renames', 'top', {
+    'base/kustomization.yaml': k('resources:', '- job.yaml', '- sa.yaml', 'configMapGenerator:', '- name: cfg', '  literals: [a=1]', 'secretGenerator:', '- name: creds', '  literals: [p=q]', '- name: pull', '  type: kubernetes.io/dockerconfigjson', '  literals:', '  - .dockerconfigjson={}'),
+    'base/job.yaml': job,
+    'base/sa.yaml': sa('runner'),
+    'mid/kustomization.yaml': k('namePrefix: m-', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('nameSuffix: -t', 'resources:', '- ../mid'),
+  }),
+  tree('an image pinned by digest in a base takes an overlay tag and keeps no digest', 'top', {
+    'base/kustomization.yaml': k('resources:', '- job.yaml', '- sa.yaml'),
+    'base/job.yaml': job,
+    'base/sa.yaml': sa('runner'),
+    'top/kustomization.yaml': k('resources:', '- ../base', 'images:', '- name: nginx', '  newTag: "1.28"'),
+  }),
+  tree('commonLabels in an overlay reach a Job template but not a Job selector it does not have', 'top', {
+    'base/kustomization.yaml': k('resources:', '- job.yaml', '- sa.yaml'),
+    'base/job.yaml': job,
+    'base/sa.yaml': sa('runner'),
+    'top/kustomization.yaml': k('commonLabels:', '  run: once', 'resources:', '- ../base'),
+  }),
+  tree('a webhook service reference follows a prefixed Service and the overlay namespace', 'top', {
+    'base/kustomization.yaml': k('namePrefix: b-', 'resources:', '- s.yaml', '- webhook.yaml'),
+    'base/webhook.yaml': webhook,
+    'top/kustomization.yaml': k('namespace: guard-system', 'resources:', '- ../base'),
+  }),
+  tree('a patch target by the new namespace after an overlay namespace', 'top', {
+    'mid/kustomization.yaml': k('namespace: moved', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', 'patches:', '- target:', '    kind: Service', '    namespace: moved', '  patch: |-', '    - op: add', '      path: /metadata/annotations', '      value: {ns: moved}'),
+  }),
+  tree('a patch target by the original namespace after an overlay namespace', 'top', {
+    'base/s.yaml': svc('web').replace('name: web', 'name: web\n  namespace: first'),
+    'mid/kustomization.yaml': k('namespace: moved', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', 'patches:', '- target:', '    kind: Service', '    namespace: first', '  patch: |-', '    - op: add', '      path: /metadata/annotations', '      value: {ns: first}'),
+  }),
+  tree('a replacement rejects by the original name after a prefix', 'top', {
+    'base/kustomization.yaml': k('resources:', '- d.yaml', '- d2.yaml'),
+    'base/d2.yaml': deploy('worker'),
+    'mid/kustomization.yaml': k('namePrefix: m-', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', 'replacements:', '- source:', '    kind: Deployment', '    name: web', '    fieldPath: metadata.name', '  targets:', '  - select:', '      kind: Deployment', '    reject:', '    - name: web', '    fieldPaths:', '    - spec.template.metadata.annotations.peer', '    options:', '      create: true'),
+  }),
+  tree('a replacement selects by the namespace an overlay gave', 'top', {
+    'mid/kustomization.yaml': k('namespace: shop', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', '- c.yaml', 'replacements:', '- source:', '    kind: Service', '    namespace: shop', '    fieldPath: metadata.name', '  targets:', '  - select:', '      kind: ConfigMap', '      name: endpoints', '    fieldPaths:', '    - data.svc'),
+    'top/c.yaml': cm('endpoints', 'svc: unset'),
+  }),
+  tree('vars in a component resolve with the overlay prefix', 'top', {
+    'base/d.yaml': deploy('web', '').replace('image: nginx:1.25', 'image: nginx:1.25\n        args: ["$(WEB_SVC)"]'),
+    'comp/kustomization.yaml': component(k('vars:', '- name: WEB_SVC', '  objref:', '    kind: Service', '    name: web', '    apiVersion: v1')),
+    'top/kustomization.yaml': k('namePrefix: p-', 'resources:', '- ../base', 'components:', '- ../comp'),
+  }),
+  tree('replicas in an overlay for a Deployment a component added', 'top', {
+    'comp/kustomization.yaml': component(k('resources:', '- worker.yaml')),
+    'comp/worker.yaml': deploy('worker'),
+    'top/kustomization.yaml': k('resources:', '- ../base', 'components:', '- ../comp', 'replicas:', '- name: worker', '  count: 4'),
+  }),
+  tree('a HorizontalPodAutoscaler follows a StatefulSet renamed by an overlay suffix', 'top', {
+    'base/kustomization.yaml': k('resources:', '- s.yaml', '- sts.yaml', '- pvc.yaml', '- hpa.yaml'),
+    'base/sts.yaml': statefulSet,
+    'base/pvc.yaml': pvc,
+    'base/hpa.yaml': hpa.replace('kind: Deployment\n    name: web', 'kind: StatefulSet\n    name: db'),
+    'top/kustomization.yaml': k('nameSuffix: -blue', 'resources:', '- ../base'),
+  }),
+  tree('a secretGenerator in an overlay is followed by imagePullSecrets in a base Job after a prefix', 'top', {
+    'base/kustomization.yaml': k('resources:', '- job.yaml', '- sa.yaml'),
+    'base/job.yaml': job,
+    'base/sa.yaml': sa('runner'),
+    'top/kustomization.yaml': k('namePrefix: t-', 'resources:', '- ../base', 'secretGenerator:', '- name: pull', '  type: kubernetes.io/dockerconfigjson', '  literals:', '  - .dockerconfigjson={}', 'configMapGenerator:', '- name: cfg', '  literals: [a=1]'),
+  }),
+  tree('fifo order with components lists component resources after base resources', 'top', {
+    'comp/kustomization.yaml': component(k('resources:', '- sa.yaml', 'configMapGenerator:', '- name: comp-cfg', '  literals: [c=1]')),
+    'comp/sa.yaml': sa('runner'),
+    'top/kustomization.yaml': k('sortOptions:', '  order: fifo', 'resources:', '- ../base', 'components:', '- ../comp', 'configMapGenerator:', '- name: top-cfg', '  literals: [t=1]'),
+  }),
+  tree('labels with custom fields in an overlay reach a custom resource', 'top', {
+    'base/kustomization.yaml': k('resources:', '- cr.yaml'),
+    'base/cr.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  selector:\n    labels:\n      keep: me\n',
+    'top/kustomization.yaml': k('labels:', '- pairs:', '    team: a', '  fields:', '  - path: spec/selector/labels', '    kind: Widget', '    create: true', 'resources:', '- ../base'),
+  }),
+  tree('a patch target by the original name after an overlay suffix', 'top', {
+    'mid/kustomization.yaml': k('nameSuffix: -v1', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', 'patches:', '- target:', '    kind: Deployment', '    name: web', '  patch: |-', '    apiVersion: apps/v1', '    kind: Deployment', '    metadata:', '      name: ignored', '    spec:', '      paused: true'),
+  }),
+];
+
 export const scenarios: Scenario[] = [
+  ...crossings,
   ...overlaysDeep,
   ...diamonds,
   ...generators,
