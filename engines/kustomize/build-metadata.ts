@@ -95,10 +95,16 @@ function originLines(o: Origin): string[] {
   return lines;
 }
 
+/**
+ * The annotation map, about to be written the way kustomize's SetAnnotations writes it: the field is
+ * cleared and set again, so it becomes the last field of metadata (which a validator's comparison sees).
+ */
 function annotations(r: Resource): YMap {
   const meta = r.ensureMeta();
-  if (!isMap(meta.annotations)) meta.annotations = {};
-  return meta.annotations as YMap;
+  const a = isMap(meta.annotations) ? meta.annotations : {};
+  delete meta.annotations;
+  meta.annotations = a;
+  return a;
 }
 
 export function hasOrigin(r: Resource): boolean {

@@ -12,6 +12,7 @@ import {
   builtinOrigin, hasOrigin, markFileOrigins, type Origin, originPath, pluginOrigin, recordTransformations, setOrigin,
 } from './build-metadata.js';
 import { KustomizeError } from './errors.js';
+import { labelsFromFile } from './file-labels.js';
 import { contentHash, runGenerator } from './generators.js';
 import type { Kustomization } from './kustomization.js';
 import { idString, type Resource } from './resource.js';
@@ -207,12 +208,11 @@ function makeTransformer(ctx: Ctx, r: Resource): Transform {
       return (acc) => runPatchesStrategicMerge(st, dir, entries, acc, file);
     }
     case 'PatchJson6902Transformer': {
-      const target = c.map('target') ?? c.fail('must specify the target field in the PatchJson6902Transformer config');
+      // kustomize dereferences a missing target (a crash); the entry checks are runPatchesJson6902's
+      const target = c.map('target') ?? c.fail('must specify the target name');
       const path = c.str('path');
       const op = c.str('jsonOp');
-      if (!path && !op) c.fail('empty file path and empty jsonOp');
-      if (path && op) c.fail('must specify a file path or jsonOp, not both');
-      const entry: YMap = { target, ...(path ? { path } : { patch: op ?? '' }) };
+      const entry: YMap = { target, ...(path ? { path } : {}), ...(op ? { patch: op } : {}) };
       return (acc) => runPatchesJson6902(st, dir, [entry], acc, file);
     }
     case 'ReplacementTransformer': {
@@ -324,6 +324,20 @@ function withoutValidatedBy(obj: YMap): YMap {
   return copy;
 }
 
+/**
+ * kustomize takes the `validated-by` label out by writing the label map anew (cleared and appended as the
+ * last field of metadata) and compares YAML nodes with reflect.DeepEqual, positions and field order
+ * included: the result equals the original only when the label map was built by kustomize itself (not
+ * read from a file, see file-labels.ts) and already was the last field of metadata.
+ */
+function rewritesLabels(after: YMap): boolean {
+  const meta = after.metadata;
+  if (!isMap(meta) || !isMap(meta.labels) || meta.labels[VALIDATED_BY] === undefined) return false;
+  if (!Object.keys(meta.labels).some((k) => k !== VALIDATED_BY)) return false;
+  const keys = Object.keys(meta);
+  return labelsFromFile(meta.labels) || keys[keys.length - 1] !== 'labels';
+}
+
 /** The `validators` entries: each runs like a transformer and must change nothing but a `validated-by` label. */
 export function runPluginValidators(st: BuildState, dir: string, k: Kustomization, acc: Resource[], file: string): void {
   const entries = entriesOf(k, 'validators');
@@ -333,7 +347,7 @@ export function runPluginValidators(st: BuildState, dir: string, k: Kustomizatio
     v.run(acc);
     const changed = acc.length !== before.length || acc.some((r, i) => {
       const b = before[i] as Snapshot;
-      return b.ids !== snapshot(r).ids || !deepEqual(b.obj, withoutValidatedBy(r.obj));
+      return b.ids !== snapshot(r).ids || !deepEqual(b.obj, withoutValidatedBy(r.obj)) || rewritesLabels(r.obj);
     });
     if (changed) throw new KustomizeError('transformer', `${file}: validator shouldn't modify the resource map`);
   }

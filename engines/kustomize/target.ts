@@ -17,6 +17,7 @@ import type { Loader } from './loader.js';
 import { effectiveNamespace, idEquals, idString, isClusterScoped, type ResId, Resource } from './resource.js';
 import { applyReplacements } from './replacements.js';
 import { keepMergedOrigin, type OriginTracking } from './build-metadata.js';
+import { markFileLabels } from './file-labels.js';
 import type { PluginHooks } from './builtin-plugins.js';
 import { checkRepoContainment, type RemoteContext, remoteComponentEntry, remoteResourceEntry } from './remote.js';
 import { noteResourceKind, setOpenApiSchema } from './openapi-schema.js';
@@ -63,6 +64,7 @@ export function resourcesFromText(text: string, file: string): Resource[] {
 
 function checked(r: Resource, file: string): Resource {
   r.stringifyMeta();
+  markFileLabels(r.obj);
   if (!r.kind) throw new KustomizeError('invalid-resource', `${file}: missing kind in object`);
   if (!r.name) {
     throw new KustomizeError('invalid-resource', `${file}: missing metadata.name in object ${r.kind}`);
@@ -409,10 +411,18 @@ export function runPatchesJson6902(st: BuildState, dir: string, entries: readonl
     if (!isMap(entry)) continue;
     const t = targetOf(entry.target);
     if (!t) throw new KustomizeError('patch', `${file}: patchesJson6902 entries need a target`);
+    // kustomize's PatchJson6902Transformer configuration checks
+    if (!t.name) throw new KustomizeError('patch', `${file}: must specify the target name`);
     const path = scalarText(entry.path);
+    const inline = scalarText(entry.patch);
+    if (!path && !inline) throw new KustomizeError('patch', `${file}: empty file path and empty jsonOp`);
+    if (path && inline) throw new KustomizeError('patch', `${file}: must specify a file path or jsonOp, not both`);
     const where = path ? resolvePath(dir, path) : file;
-    const text = path ? st.loader.readRelative(dir, path).text : scalarText(entry.patch) ?? '';
-    applyJson6902(acc, decodeYaml11(text, where) ?? [], selectTargets(acc, t), where);
+    const text = path ? st.loader.readRelative(dir, path).text : inline ?? '';
+    if (text === '') throw new KustomizeError('patch', `${where}: patch file '${path ?? ''}' empty seems to be empty`);
+    const ops = decodeYaml11(text, where) ?? [];
+    if (Array.isArray(ops) && ops.length === 0) throw new KustomizeError('patch', `${where}: patch appears to be empty`);
+    applyJson6902(acc, ops, selectTargets(acc, t), where);
   }
 }
 

@@ -285,6 +285,14 @@ export const scenarios: Scenario[] = [
   app('a ValueAddTransformer without targets is a bad config', 'transformers:\n' + inline(plugin('ValueAddTransformer', 'va', 'value: x\n')), {}, /at least one target/),
   app('a ValueAddTransformer onto a map field is an error', 'transformers:\n' +
     inline(plugin('ValueAddTransformer', 'va', 'value: x\ntargets:\n- selector:\n    kind: Deployment\n  fieldPath: spec/template\n')), {}, /./),
+  app('a PatchJson6902Transformer plugin whose target has no name is a bad config', 'transformers:\n' +
+    inline(plugin('PatchJson6902Transformer', 'j', 'target:\n  version: v1\n  kind: Service\njsonOp: \'[{"op": "add", "path": "/spec/type", "value": "NodePort"}]\'\n')), {}, /target name/),
+  app('a patchesJson6902 field entry whose target has no name is an error too', 'patchesJson6902:\n- target:\n    version: v1\n    kind: Service\n  patch: \'[{"op": "add", "path": "/spec/type", "value": "NodePort"}]\'\n', {}, /target name/),
+  app('a patchesJson6902 entry with an empty operation list is an error', 'patchesJson6902:\n- target:\n    version: v1\n    kind: Service\n    name: web\n  patch: "[]"\n', {}, /empty/),
+  app('a patchesJson6902 entry with both path and patch is an error', 'patchesJson6902:\n- target:\n    version: v1\n    kind: Service\n    name: web\n  path: p.yaml\n  patch: \'[{"op": "add", "path": "/spec/type", "value": "NodePort"}]\'\n', {
+    'p.yaml': '- op: add\n  path: /spec/type\n  value: NodePort\n',
+  }, /not both/),
+  app('a patchesJson6902 target matching nothing is not an error', 'patchesJson6902:\n- target:\n    version: v1\n    kind: Service\n    name: nope\n  patch: \'[{"op": "add", "path": "/spec/type", "value": "NodePort"}]\'\n'),
   app('a plugin config may omit fields and use any field-name case', 'transformers:\n' +
     inline(plugin('LabelTransformer', 'case', 'Labels:\n  team: green\nFieldSpecs:\n- path: metadata/labels\n  Create: true\nunknownField: ignored\n'))),
 ];
