@@ -671,7 +671,98 @@ const crossings: Scenario[] = [
   }),
 ];
 
+const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.com
+spec:
+  group: example.com
+  names:
+    kind: Widget
+    plural: widgets
+  scope: Namespaced
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+`;
+
+const ns = (name: string): string => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n`;
+
+const more: Scenario[] = [
+  tree('an overlay deletes with $patch a resource a component added', 'top', {
+    'comp/kustomization.yaml': component(k('resources:', '- sa.yaml')),
+    'comp/sa.yaml': sa('runner'),
+    'top/kustomization.yaml': k('resources:', '- ../base', 'components:', '- ../comp', 'patches:', '- patch: |-', '    apiVersion: v1', '    kind: ServiceAccount', '    metadata:', '      name: runner', '    $patch: delete'),
+  }),
+  tree('a generator replaced without a hash in the middle and merged on top keeps no hash', 'top', {
+    'mid/kustomization.yaml': k('resources:', '- ../base', 'configMapGenerator:', '- name: cfg', '  behavior: replace', '  literals: [r=1]', '  options:', '    disableNameSuffixHash: true'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', 'configMapGenerator:', '- name: cfg', '  behavior: merge', '  literals: [m=2]'),
+  }),
+  tree('merging into a base generator that has its own namespace needs the namespace', 'top', {
+    'base/kustomization.yaml': k('resources:', '- d.yaml', 'configMapGenerator:', '- name: cfg', '  namespace: apps', '  literals: [a=1]'),
+    'top/kustomization.yaml': k('resources:', '- ../base', 'configMapGenerator:', '- name: cfg', '  behavior: merge', '  literals: [b=2]'),
+  }, /./),
+  tree('merging into a base generator with the same namespace works', 'top', {
+    'base/kustomization.yaml': k('resources:', '- d.yaml', 'configMapGenerator:', '- name: cfg', '  namespace: apps', '  literals: [a=1]'),
+    'top/kustomization.yaml': k('resources:', '- ../base', 'configMapGenerator:', '- name: cfg', '  namespace: apps', '  behavior: merge', '  literals: [b=2]'),
+  }),
+  tree('a generator merged on top by its name after a middle suffix', 'top', {
+    'mid/kustomization.yaml': k('nameSuffix: -mid', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', 'secretGenerator:', '- name: creds', '  behavior: merge', '  literals: [extra=1]'),
+  }),
+  tree('a reference across namespaces is not rewritten', 'top', {
+    'base/kustomization.yaml': k('resources:', '- d.yaml', 'configMapGenerator:', '- name: cfg', '  namespace: other', '  literals: [a=1]', 'secretGenerator:', '- name: creds', '  literals: [p=q]'),
+    'top/kustomization.yaml': k('namePrefix: t-', 'resources:', '- ../base'),
+  }),
+  tree('a List of resources in a base gets the overlay prefix and namespace', 'top', {
+    'base/kustomization.yaml': k('resources:', '- list.yaml'),
+    'base/list.yaml': 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: one\n  data:\n    a: "1"\n- apiVersion: v1\n  kind: Service\n  metadata:\n    name: two\n  spec:\n    ports:\n    - port: 80\n',
+    'top/kustomization.yaml': k('namePrefix: l-', 'namespace: listed', 'resources:', '- ../base'),
+  }),
+  tree('a prefix and namespace from overlays leave a CustomResourceDefinition and a Namespace as kustomize does', 'top', {
+    'base/kustomization.yaml': k('resources:', '- crd.yaml', '- ns.yaml', '- cr.yaml'),
+    'base/crd.yaml': crd,
+    'base/ns.yaml': ns('apps'),
+    'base/cr.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n',
+    'mid/kustomization.yaml': k('namePrefix: m-', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('namespace: target', 'resources:', '- ../mid'),
+  }),
+  tree('an overlay namespace collapses two namespaced copies into a conflict', 'top', {
+    'a/kustomization.yaml': k('namespace: one', 'resources:', '- ../base'),
+    'b/kustomization.yaml': k('namespace: two', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('namespace: all', 'resources:', '- ../a', '- ../b'),
+  }, /./),
+  tree('includeSelectors labels in the middle and a commonLabels value on top for the same key', 'top', {
+    'mid/kustomization.yaml': k('labels:', '- pairs:', '    app: mid', '  includeSelectors: true', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('commonLabels:', '  app: top', 'resources:', '- ../mid'),
+  }),
+  tree('images newName with a registry port and a digest from an overlay over a base tag', 'top', {
+    'mid/kustomization.yaml': k('resources:', '- ../base', 'images:', '- name: nginx', '  newTag: "1.26"'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', 'images:', '- name: nginx', '  newName: registry.local:5000/web/nginx', '  digest: sha256:3333333333333333333333333333333333333333333333333333333333333333'),
+  }),
+  tree('a JSON 6902 patch in an overlay appends an env var to every container of a renamed Deployment', 'top', {
+    'mid/kustomization.yaml': k('namePrefix: m-', 'resources:', '- ../base'),
+    'top/kustomization.yaml': k('resources:', '- ../mid', 'patches:', '- target:', '    kind: Deployment', '  patch: |-', '    - op: add', '      path: /spec/template/spec/containers/0/env', '      value: [{name: A, value: "1"}]', '    - op: add', '      path: /spec/template/spec/containers/0/env/-', '      value: {name: B, value: "2"}'),
+  }),
+  tree('a var from a ConfigMap data key with a dot', 'top', {
+    'base/kustomization.yaml': k('resources:', '- d.yaml', '- c.yaml'),
+    'base/c.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  app.mode: fast\n',
+    'base/d.yaml': deploy('web', '').replace('image: nginx:1.25', 'image: nginx:1.25\n        args: ["--mode=$(MODE)"]'),
+    'top/kustomization.yaml': k('namePrefix: v-', 'resources:', '- ../base', 'vars:', '- name: MODE', '  objref:', '    kind: ConfigMap', '    name: settings', '    apiVersion: v1', '  fieldref:', '    fieldPath: data.app.mode'),
+  }, /./),
+  tree('an Ingress TLS secret and default backend follow generated names from an overlay', 'top', {
+    'base/kustomization.yaml': k('resources:', '- s.yaml', '- ingress.yaml'),
+    'base/ingress.yaml': ingress.replace('spec:\n  rules:', 'spec:\n  defaultBackend:\n    service:\n      name: web\n      port:\n        number: 80\n  tls:\n  - secretName: tls\n    hosts: [web.example.com]\n  rules:'),
+    'top/kustomization.yaml': k('namePrefix: edge-', 'resources:', '- ../base', 'secretGenerator:', '- name: tls', '  type: kubernetes.io/tls', '  literals: [tls.crt=c, tls.key=k]'),
+  }),
+];
+
 export const scenarios: Scenario[] = [
+  ...more,
   ...crossings,
   ...overlaysDeep,
   ...diamonds,
