@@ -290,8 +290,9 @@ describe('remote apply through an exec plugin / an insecure kubeconfig (second c
     },
   ];
   for (const c of cases) {
-    it(c.name, async () => {
+    it(c.name, async (t) => {
       const cond = await reconcileWith(c.ks, c.flags);
+      t.diagnostic(`sluice: ${cond?.message ?? ''}`);
       const applied = await remote.getOrUndefined(remoteCm(c.cm));
       if (c.ok) {
         assert.equal(cond?.status, 'True', cond?.message);
@@ -304,6 +305,53 @@ describe('remote apply through an exec plugin / an insecure kubeconfig (second c
       }
     });
   }
+
+  it(
+    'upstream Flux 2.7 fails and succeeds the same way: without the flags both fail for the same cause, with them both apply',
+    { skip: skipWithoutFlux, timeout: 180_000 },
+    async (t) => {
+      const c = await getTestCluster();
+      const byKs = new Map(cases.filter((x) => !x.ok).map((x) => [x.ks, x]));
+      const runFlux = async (args: string[]): Promise<Map<string, Cond>> => {
+        for (const x of cases) await remote.delete(remoteCm(x.cm)).catch(() => undefined);
+        for (const name of byKs.keys())
+          await client.patchStatus(ksRef(name), 'merge', { status: { conditions: null } });
+        const flux = await startFlux(c.kubeconfigPath, ns, work, args);
+        const out = new Map<string, Cond>();
+        try {
+          for (const name of byKs.keys()) {
+            const cond = await waitFor(
+              async () => {
+                const r = ready(await client.get(ksRef(name)));
+                return r && r.status !== 'Unknown' ? r : undefined;
+              },
+              { timeoutMs: 60_000 },
+            ).catch((err: unknown) => {
+              throw new Error(`${name}: ${(err as Error).message}; log:\n${flux.logTail()}`, { cause: err });
+            });
+            out.set(name, cond);
+          }
+        } finally {
+          await flux.stop();
+        }
+        return out;
+      };
+      const without = await runFlux([]);
+      for (const [name, x] of byKs) {
+        const cond = without.get(name);
+        t.diagnostic(`flux without the flags, ${name}: ${cond?.message ?? ''}`);
+        assert.equal(cond?.status, 'False', `${name}: ${cond?.message ?? ''}`);
+        assert.match(cond?.message ?? '', x.message ?? /./, name);
+        assert.ok(!(cond?.message ?? '').includes(token));
+        assert.equal(await remote.getOrUndefined(remoteCm(x.cm)), undefined);
+      }
+      const withFlags = await runFlux(['--insecure-kubeconfig-exec', '--insecure-kubeconfig-tls']);
+      for (const [name, x] of byKs) {
+        assert.equal(withFlags.get(name)?.status, 'True', `${name}: ${withFlags.get(name)?.message ?? ''}`);
+        assert.ok(await remote.getOrUndefined(remoteCm(x.cm)), `${x.cm} missing on the remote cluster`);
+      }
+    },
+  );
 });
 
 // ------------------------------------------------------------------ kubeConfig.configMapRef
