@@ -113,7 +113,7 @@ function makeIamPolicyGenerator(c: PluginConfig, file: string): Generate {
 }
 
 function makeGenerator(ctx: Ctx, r: Resource): Generate {
-  const c = new PluginConfig(r.obj, pluginId(r));
+  const c = new PluginConfig(r.obj, pluginId(r), r.kind);
   if (r.kind === 'IAMPolicyGenerator') return makeIamPolicyGenerator(c, ctx.file);
   const kind = r.kind === 'SecretGenerator' ? 'Secret' : 'ConfigMap';
   const args: YMap = {};
@@ -140,7 +140,7 @@ function makeGenerator(ctx: Ctx, r: Resource): Generate {
 }
 
 function makeTransformer(ctx: Ctx, r: Resource): Transform {
-  const c = new PluginConfig(r.obj, pluginId(r));
+  const c = new PluginConfig(r.obj, pluginId(r), r.kind);
   const { st, dir, file } = ctx;
   switch (r.kind) {
     case 'LabelTransformer':
@@ -157,7 +157,7 @@ function makeTransformer(ctx: Ctx, r: Resource): Transform {
       const ns = (meta ? c.str('namespace', meta) : undefined) ?? '';
       const mode = c.str('setRoleBindingSubjects') ?? '';
       if (mode !== '' && mode !== 'defaultOnly' && mode !== 'allServiceAccounts' && mode !== 'none') {
-        c.fail(`invalid value "${mode}" for setRoleBindingSubjects: must be one of ["defaultOnly" "none" "allServiceAccounts"]`);
+        c.fail(`invalid value "${mode}" for setRoleBindingSubjects: must be one of "defaultOnly", "none" or "allServiceAccounts"`);
       }
       const opts = { specs: c.fieldSpecs() ?? [], unsetOnly: c.bool('unsetOnly'), subjects: (mode || 'defaultOnly') as 'defaultOnly' | 'allServiceAccounts' | 'none' };
       return (acc) => applyNamespace(acc, ns, opts);

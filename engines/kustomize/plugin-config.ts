@@ -8,15 +8,39 @@ import { isMap, scalarText, type YMap, YScalar, type YValue } from '../yaml/inde
 import { KustomizeError } from './errors.js';
 import type { FieldSpec } from './field-spec.js';
 
+/** Go type names of the nested structs of builtin plugin configs, for error messages. */
+const STRUCTS: Readonly<Record<string, string>> = {
+  fieldSpecs: 'FieldSpec', imageTag: 'Image', replica: 'Replica', target: 'Selector', selector: 'Selector',
+  options: 'GeneratorOptions', metadata: 'ObjectMeta', kubernetesService: 'KubernetesService', serviceAccount: 'ServiceAccount',
+  targets: 'Target',
+};
+
 export class PluginConfig {
+  /** Nested maps already read: the Go struct they decode into and their JSON path. */
+  private readonly nested = new WeakMap<YMap, { struct: string; path: string }>();
+
   constructor(
     private readonly data: YMap,
     /** Names the plugin in errors: `Kind.builtin.[noGrp]/name.[noNs]`. */
     readonly id: string,
+    /** The plugin kind (its Go struct is `<kind>Plugin`). */
+    private readonly kind = '',
   ) {}
 
   fail(msg: string): never {
     throw new KustomizeError('transformer', `plugin ${this.id} fails configuration: ${msg}`);
+  }
+
+  /** encoding/json's type error, as sigs.k8s.io/yaml wraps it. */
+  private typeError(v: YValue, name: string, from: YMap | undefined, goType: string): never {
+    const at = from === undefined || from === this.data ? undefined : this.nested.get(from);
+    const field = at ? `${at.struct}.${at.path}.${name}` : `${this.kind}Plugin.${name}`;
+    return this.fail(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${describe(v)} into Go struct field ${field} of type ${goType}`);
+  }
+
+  private enter(m: YMap, name: string, from: YMap | undefined): void {
+    const at = from === undefined || from === this.data ? undefined : this.nested.get(from);
+    this.nested.set(m, { struct: STRUCTS[name] ?? name.charAt(0).toUpperCase() + name.slice(1), path: at ? `${at.path}.${name}` : name });
   }
 
   /** The raw value of a field, matched case-insensitively like encoding/json. */
@@ -28,16 +52,16 @@ export class PluginConfig {
   }
 
   str(name: string, from?: YMap): string | undefined {
-    return this.asStr(this.raw(name, from), name);
+    return this.asStr(this.raw(name, from), name, from);
   }
 
-  private asStr(v: YValue | undefined, name: string): string | undefined {
+  private asStr(v: YValue | undefined, name: string, from: YMap | undefined, goType = 'string'): string | undefined {
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'string') return v;
     if (v instanceof YScalar && v.tag === 'null') return undefined;
     // sigs.k8s.io/yaml keeps any scalar as a string where the struct wants one
     if (v instanceof YScalar) return scalarText(v);
-    return this.fail(`json: cannot unmarshal ${describe(v)} into Go value of type string (field ${name})`);
+    return this.typeError(v, name, from, goType);
   }
 
   bool(name: string, from?: YMap): boolean {
@@ -45,7 +69,7 @@ export class PluginConfig {
     if (v === undefined || v === null) return false;
     if (v instanceof YScalar && v.tag === 'bool') return v.text === 'true';
     if (v instanceof YScalar && v.tag === 'null') return false;
-    return this.fail(`json: cannot unmarshal ${describe(v)} into Go value of type bool (field ${name})`);
+    return this.typeError(v, name, from, 'bool');
   }
 
   int(name: string, from?: YMap): string | undefined {
@@ -53,38 +77,42 @@ export class PluginConfig {
     if (v === undefined || v === null) return undefined;
     if (v instanceof YScalar && v.tag === 'int') return scalarText(v);
     if (v instanceof YScalar && v.tag === 'null') return undefined;
-    return this.fail(`json: cannot unmarshal ${describe(v)} into Go value of type int64 (field ${name})`);
+    return this.typeError(v, name, from, 'int64');
   }
 
   map(name: string, from?: YMap): YMap | undefined {
     const v = this.raw(name, from);
     if (v === undefined || v === null || (v instanceof YScalar && v.tag === 'null')) return undefined;
-    if (!isMap(v)) return this.fail(`json: cannot unmarshal ${describe(v)} into Go value of type struct (field ${name})`);
+    if (!isMap(v)) return this.typeError(v, name, from, `types.${STRUCTS[name] ?? name}`);
+    this.enter(v, name, from);
     return v;
   }
 
-  list(name: string, from?: YMap): YValue[] | undefined {
+  list(name: string, from?: YMap, goType = '[]interface {}'): YValue[] | undefined {
     const v = this.raw(name, from);
     if (v === undefined || v === null || (v instanceof YScalar && v.tag === 'null')) return undefined;
-    if (!Array.isArray(v)) return this.fail(`json: cannot unmarshal ${describe(v)} into Go value of type slice (field ${name})`);
+    if (!Array.isArray(v)) return this.typeError(v, name, from, goType);
+    for (const el of v) if (isMap(el)) this.enter(el, name, from);
     return v;
   }
 
   stringList(name: string, from?: YMap): string[] | undefined {
-    return this.list(name, from)?.map((x) => this.asStr(x, name) ?? '');
+    return this.list(name, from, '[]string')?.map((x) => this.asStr(x, name, from, '[]string') ?? '');
   }
 
   /** A map[string]string field. */
   stringMap(name: string, from?: YMap): Record<string, string> {
-    const m = this.map(name, from);
+    const v = this.raw(name, from);
     const out: Record<string, string> = {};
-    if (m) for (const k of Object.keys(m)) out[k] = this.asStr(m[k], `${name}.${k}`) ?? '';
+    if (v === undefined || v === null || (v instanceof YScalar && v.tag === 'null')) return out;
+    if (!isMap(v)) return this.typeError(v, name, from, 'map[string]string');
+    for (const k of Object.keys(v)) out[k] = this.asStr(v[k], name, from, 'map[string]string') ?? '';
     return out;
   }
 
   fieldSpecs(name = 'fieldSpecs'): FieldSpec[] | undefined {
-    return this.list(name)?.map((f) => {
-      if (!isMap(f)) return this.fail(`json: cannot unmarshal ${describe(f)} into Go value of type types.FieldSpec`);
+    return this.list(name, undefined, '[]types.FieldSpec')?.map((f) => {
+      if (!isMap(f)) return this.typeError(f, name, undefined, 'types.FieldSpec');
       return {
         path: this.str('path', f) ?? '',
         group: this.str('group', f),

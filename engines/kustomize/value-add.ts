@@ -67,7 +67,7 @@ function addValue(r: Resource, t: AddTarget, value: string): void {
   const key = fields[fields.length - 1] ?? '';
   const cur = node[key];
   if (isMap(cur ?? null) || Array.isArray(cur)) {
-    throw new KustomizeError('transformer', `${idString(r.curId())}: wrong node kind at ${t.fieldPath}: expected a scalar`);
+    throw new KustomizeError('transformer', `wrong node kind: expected ScalarNode but got ${isMap(cur ?? null) ? 'MappingNode' : 'SequenceNode'}`);
   }
   const text = t.position > 0 ? insertPathPart(scalarText(cur ?? null) ?? '', t.position - 1, value) : value;
   const tag = resolvePlainV3(text);
