@@ -6,8 +6,9 @@
 #   ${SLUICE_CACHE:-$HOME/.cache/sluice}/bin/flux-<name>-<version>/<name>
 # and a second run is a no-op.
 #
-# Benchmark-only: deliberately NOT hooked into scripts/setup.d (CI never needs these); the bench runner
-# (bench/harness/upstream.ts) calls this script itself.
+# The bench runner (bench/harness/upstream.ts) calls this script itself. kustomize-controller is also a
+# test oracle (test/kustomize-controller/upstream-flux.ts: history digest, v1beta2 pruning, remote
+# kubeconfig options), so scripts/setup.d/50-flux-kustomize-controller.sh builds that one in setup.
 #
 # Versions: Flux v2.7.5 ships source-controller v1.7.4 and kustomize-controller v1.7.3. The module proxy
 # reachable here answers 403 "not available" for source-controller v1.7.4 (and v1.7.1), so source-controller
