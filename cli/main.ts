@@ -2,7 +2,7 @@
  * The `sluice` executable: Flux's CLI verbs, the controller runner and the local sandbox.
  */
 import { CommanderError } from 'commander';
-import { buildProgram } from './program.js';
+import type { Command } from 'commander';
 
 // `sluice get … | head` closes the pipe early: stop quietly, as a Unix tool does.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -10,8 +10,21 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
+/**
+ * `sluice controller …` (the image's entry point) builds a tree with only the controller command, so the
+ * long-running process never imports the other verbs' modules (~10 MiB resident); anything else gets
+ * the full tree.
+ */
+async function programFor(argv: readonly string[]): Promise<Command> {
+  if (argv[0] === 'controller') {
+    const [{ newProgram }, controller] = await Promise.all([import('./program-shell.js'), import('./commands/controller.js')]);
+    return newProgram([controller]);
+  }
+  return (await import('./program.js')).buildProgram();
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram().exitOverride();
+  const program = (await programFor(argv)).exitOverride();
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
