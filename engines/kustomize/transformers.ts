@@ -5,6 +5,7 @@ import { applyAffixSpecs } from './config-affixes.js';
 import { KustomizeError } from './errors.js';
 import { type FieldSpec, gvkSelected, splitPath, type TransformerConfigData, visitField } from './field-spec.js';
 import { stringMap } from './kustomization.js';
+import { mergeFieldSpecs } from './transformer-config.js';
 import { gvkString, idString, isClusterScoped, type Resource } from './resource.js';
 
 let cfg: TransformerConfigData = defaultTransformerConfig;
@@ -153,17 +154,26 @@ export function applyLabels(resources: Resource[], k: YMap): void {
   for (const l of Array.isArray(k.labels) ? k.labels : []) {
     if (!isMap(l)) continue;
     const values = stringMap(l.pairs);
-    let specs: FieldSpec[] = [];
-    if (scalarText(l.includeSelectors) === 'true') specs = [...(cfg.commonLabels ?? [])];
-    else {
-      if (scalarText(l.includeTemplates) === 'true') specs = [...(cfg.templateLabels ?? [])];
-      if (!specs.some((s) => s.path === 'metadata/labels' && !s.kind)) specs.push({ path: 'metadata/labels', create: true });
-    }
+    // kustomize's LabelTransformer configurator: the entry's fields, then the config's labels specs, then
+    // the selector specs, or the template specs and metadata/labels, merged by FsSlice.MergeAll
+    const fields: FieldSpec[] = [];
     for (const f of Array.isArray(l.fields) ? l.fields : []) {
-      if (isMap(f)) specs.push(fieldSpecOf(f));
+      if (isMap(f)) fields.push(fieldSpecOf(f));
     }
-    specs.push(...(cfg.labels ?? []));
-    labelSets.push({ values, specs });
+    const merge = (a: readonly FieldSpec[], b: readonly FieldSpec[], what: string): readonly FieldSpec[] => {
+      try {
+        return mergeFieldSpecs(a, b);
+      } catch (err) {
+        throw new KustomizeError('transformer', `failed to merge ${what}: ${(err as Error).message}`);
+      }
+    };
+    let specs = merge(fields, cfg.labels ?? [], 'labels');
+    if (scalarText(l.includeSelectors) === 'true') specs = merge(specs, cfg.commonLabels ?? [], 'labels');
+    else {
+      if (scalarText(l.includeTemplates) === 'true') specs = merge(specs, cfg.templateLabels ?? [], 'template fieldSpec');
+      specs = merge(specs, [{ path: 'metadata/labels', create: true }], 'labels');
+    }
+    labelSets.push({ values, specs: [...specs] });
   }
   if (Object.keys(common).length) labelSets.push({ values: common, specs: [...(cfg.commonLabels ?? [])] });
   for (const { values, specs } of labelSets) for (const r of resources) setStringMap(r, specs, values);

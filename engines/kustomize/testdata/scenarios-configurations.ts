@@ -381,4 +381,18 @@ labels:
     { 'c.yaml': 'namespace:\n- kind: App\n  path: spec/secretRef\n' }, /scalar/),
   k('a configured namePrefix path on a number prefixes its text', 'configurations:\n- c.yaml\nnamePrefix: p-\n',
     { 'c.yaml': 'namePrefix:\n- kind: App\n  path: spec/size\n' }),
+  k('a labels entry field conflicting in create with a configured labels spec fails like kustomize', 'configurations:\n- c.yaml\nlabels:\n- pairs:\n    a: b\n  fields:\n  - kind: App\n    path: spec/extra\n    create: false\n',
+    { 'c.yaml': 'labels:\n- kind: App\n  path: spec/extra\n  create: true\n' }, /failed to merge labels: conflicting fieldspecs/),
+  {
+    name: 'a labels entry field conflicting in create with a builtin selector spec fails like kustomize',
+    files: {
+      'kustomization.yaml': 'resources:\n- d.yaml\nlabels:\n- pairs:\n    a: b\n  includeSelectors: true\n  fields:\n  - kind: Deployment\n    path: spec/selector/matchLabels\n    create: false\n',
+      'd.yaml': deploy('web'),
+    },
+    error: /failed to merge labels: conflicting fieldspecs/,
+  },
+  k('a general labels entry field and a kind-specific configured labels spec are both applied', 'configurations:\n- c.yaml\nlabels:\n- pairs:\n    a: b\n  fields:\n  - path: spec/extra\n    create: true\n',
+    { 'c.yaml': 'labels:\n- kind: App\n  path: spec/extra\n  create: true\n' }),
+  k('a kind-specific templateLabels spec on metadata/labels with another create fails like kustomize', 'configurations:\n- c.yaml\nlabels:\n- pairs:\n    a: b\n  includeTemplates: true\n',
+    { 'c.yaml': 'templateLabels:\n- kind: App\n  path: metadata/labels\n' }, /conflicting fieldspecs/),
 ];
