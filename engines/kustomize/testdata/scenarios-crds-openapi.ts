@@ -419,6 +419,19 @@ namePrefix: p-
   }),
   ...portScenarios(),
   ...scopeScenarios(),
+  o('crds definitions give no strategic merge keys: a patched custom list is still replaced', 'crds:\n- crd.json\n', {
+    'crd.json': JSON.stringify({
+      'com.example.v1.Fleet': { Schema: { properties: { apiVersion: {}, kind: {}, metadata: {}, spec: { $ref: 'com.example.v1.FleetSpec' } } } },
+      'com.example.v1.FleetSpec': {
+        Schema: {
+          properties: {
+            ships: { type: 'array', 'x-kubernetes-patch-merge-key': 'name', 'x-kubernetes-patch-strategy': 'merge', items: { $ref: 'com.example.v1.Ship' } },
+          },
+        },
+      },
+      'com.example.v1.Ship': { Schema: { properties: { name: { type: 'string' } } } },
+    }),
+  }),
 ];
 
 function scopeScenarios(): Scenario[] {
