@@ -9,14 +9,20 @@
  *   (kustomize 20 > source 10): Sluice's source controller then has 20 workers where upstream's has 10.
  * - `split`: one process per controller, as Sluice's install manifests deploy it, with upstream's exact
  *   per-controller concurrency (source 10, kustomize 20) and identities.
- * Always runs from the TypeScript sources through tsx (SLUICE_FROM_SOURCE=1, so a stale dist/ is never
- * measured); tsx's load-time compilation and its memory are part of the Sluice figures.
+ * Runs (`--sluice-run`):
+ * - `compiled` (default): the tsc build a product ships, compiled once per source-tree content hash into
+ *   a git-ignored cache (sluice-build.ts) and run as `node <build>/dist/cli/main.js controller …` — never
+ *   a stale dist/ (an edited tree gets a new key and a new build) — with the NODE_OPTIONS the image sets
+ *   (Dockerfile), as a deployed controller runs.
+ * - `source`: the TypeScript sources through tsx (SLUICE_FROM_SOURCE=1), as the runs before
+ *   2026-11-25 06:00 UTC did; tsx's load-time compilation and its memory count against Sluice.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort } from '../../runtime/controlplane/ports.js';
+import { ensureCompiledBuild, imageNodeOptions } from './sluice-build.js';
 import type { ControllerName, ImplContext, Implementation, LoggedChild, RunningImpl } from './implementation.js';
 import { commonControllerFlags, spawnLogged, storageFlags, settleMs, waitHttpOk } from './implementation.js';
 
@@ -24,13 +30,17 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(repoRoot, 'bin', 'sluice.js');
 
 export type SluiceLayout = 'combined' | 'split';
+export type SluiceRun = 'compiled' | 'source';
 
 /** Upstream's flux-benchmark concurrency per controller. */
 const upstreamConcurrency: Readonly<Record<ControllerName, number>> = { source: 10, kustomize: 20 };
 const identity = (c: ControllerName): 'source-controller' | 'kustomize-controller' =>
   c === 'source' ? 'source-controller' : 'kustomize-controller';
 
-export function sluiceImplementation(layout: SluiceLayout = 'combined'): Implementation {
+export function sluiceImplementation(layout: SluiceLayout = 'combined', run: SluiceRun = 'compiled'): Implementation {
+  let compiledMain: string | undefined;
+  let buildKey: string | undefined;
+  const nodeOptions = run === 'compiled' ? imageNodeOptions(repoRoot) : '';
   const groups = (controllers: readonly ControllerName[]): ControllerName[][] =>
     layout === 'split' ? controllers.map((c) => [c]) : [[...controllers]];
   const concurrency = (group: readonly ControllerName[]): number => Math.max(...group.map((c) => upstreamConcurrency[c]));
@@ -39,10 +49,14 @@ export function sluiceImplementation(layout: SluiceLayout = 'combined'): Impleme
     label: (controllers) =>
       groups(controllers)
         .map((g) => `sluice controller --controllers=${g.join(',')} --concurrent=${concurrency(g)}`)
-        .join(' + ') + ` (Node ${process.version})`,
+        .join(' + ') +
+      ` (Node ${process.version}, ${run === 'compiled' ? `compiled build${buildKey ? ` ${buildKey}` : ''}${nodeOptions ? `, NODE_OPTIONS=${nodeOptions}` : ''}` : 'sources through tsx'})`,
 
-    async prepare() {
-      // Nothing to build: the sources run through tsx.
+    async prepare(_controllers, log) {
+      if (run === 'source') return; // the sources run through tsx
+      const build = ensureCompiledBuild(repoRoot, log);
+      compiledMain = build.main;
+      buildKey = build.key;
     },
 
     async start(ctx: ImplContext): Promise<RunningImpl> {
@@ -57,8 +71,10 @@ export function sluiceImplementation(layout: SluiceLayout = 'combined'): Impleme
           const name = `sluice-${group.join('-')}`;
           const tmp = join(ctx.fastTmp, `tmp-${name}`);
           mkdirSync(tmp, { recursive: true });
+          const entry = run === 'compiled' ? compiledMain : cli;
+          if (!entry) throw new Error('sluice: prepare() did not build the compiled controller');
           const args = [
-            cli,
+            entry,
             'controller',
             `--controllers=${group.join(',')}`,
             ...commonControllerFlags(metricsPort, healthPort),
@@ -72,7 +88,12 @@ export function sluiceImplementation(layout: SluiceLayout = 'combined'): Impleme
             name,
             process.execPath,
             args,
-            { KUBECONFIG: ctx.cluster.kubeconfigs[id], RUNTIME_NAMESPACE: 'flux-system', TMPDIR: tmp, SLUICE_FROM_SOURCE: '1' },
+            {
+              KUBECONFIG: ctx.cluster.kubeconfigs[id],
+              RUNTIME_NAMESPACE: 'flux-system',
+              TMPDIR: tmp,
+              ...(run === 'source' ? { SLUICE_FROM_SOURCE: '1' } : { NODE_OPTIONS: nodeOptions }),
+            },
             join(ctx.workDir, `${name}.log`),
             repoRoot,
           );
@@ -84,7 +105,7 @@ export function sluiceImplementation(layout: SluiceLayout = 'combined'): Impleme
         await stop();
         throw err;
       }
-      ctx.log(`sluice (${layout}: ${ctx.controllers.join(', ')}) running`);
+      ctx.log(`sluice (${layout}, ${run}: ${ctx.controllers.join(', ')}) running`);
       return {
         processes: children.map((c) => ({ pid: c.child.pid ?? 0, name: c.name })),
         logs: children.map((c) => c.log),
