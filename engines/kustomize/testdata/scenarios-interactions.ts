@@ -761,7 +761,139 @@ const more: Scenario[] = [
   }),
 ];
 
+const policy = `apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web
+spec:
+  minAvailable: 1
+  selector:
+    matchLabels:
+      app: web
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: web
+spec:
+  podSelector:
+    matchLabels:
+      app: web
+  ingress:
+  - from:
+    - podSelector:
+        matchLabels:
+          role: client
+`;
+
+const daemonSet = `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+spec:
+  selector:
+    matchLabels:
+      app: agent
+  template:
+    metadata:
+      labels:
+        app: agent
+    spec:
+      initContainers:
+      - name: init
+        image: busybox:1.36
+        env:
+        - name: TOKEN
+          valueFrom:
+            secretKeyRef:
+              name: creds
+              key: p
+      containers:
+      - name: agent
+        image: nginx:1.25
+        volumeMounts:
+        - name: cfg
+          mountPath: /etc/agent
+      volumes:
+      - name: cfg
+        configMap:
+          name: cfg
+          items:
+          - key: a
+            path: a.conf
+`;
+
+const clusterRoleBinding = `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: view-binding
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: viewer
+subjects:
+- kind: ServiceAccount
+  name: runner
+  namespace: elsewhere
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: viewer
+rules: []
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: viewer
+rules: []
+`;
+
+const componentsMore: Scenario[] = [
+  tree('a component sets the namespace and the overlay prefix applies after it', 'top', {
+    'comp/kustomization.yaml': component(k('namespace: from-component')),
+    'top/kustomization.yaml': k('namePrefix: p-', 'resources:', '- ../base', 'components:', '- ../comp'),
+  }),
+  tree('two components each add a prefix and both stack in listed order', 'top', {
+    'one/kustomization.yaml': component(k('namePrefix: one-')),
+    'two/kustomization.yaml': component(k('namePrefix: two-')),
+    'top/kustomization.yaml': k('resources:', '- ../base', 'components:', '- ../one', '- ../two'),
+  }),
+  tree('a component suffix and an overlay generator reference the hashed name', 'top', {
+    'base/d.yaml': deploy('web').replace('name: cfg', 'name: extra'),
+    'comp/kustomization.yaml': component(k('nameSuffix: -c')),
+    'top/kustomization.yaml': k('resources:', '- ../base', 'configMapGenerator:', '- name: extra', '  literals: [e=1]', 'components:', '- ../comp'),
+  }),
+  tree('patchesStrategicMerge in a component by the original name of a prefixed base resource', 'top', {
+    'mid/kustomization.yaml': k('namePrefix: m-', 'resources:', '- ../base'),
+    'comp/kustomization.yaml': component(k('patchesStrategicMerge:', '- |-', '  apiVersion: apps/v1', '  kind: Deployment', '  metadata:', '    name: web', '  spec:', '    minReadySeconds: 5')),
+    'top/kustomization.yaml': k('resources:', '- ../mid', 'components:', '- ../comp'),
+  }),
+  tree('a RoleBinding roleRef to a ClusterRole picks the ClusterRole among same-named roles after a prefix', 'top', {
+    'base/kustomization.yaml': k('resources:', '- rb.yaml', '- sa.yaml'),
+    'base/rb.yaml': clusterRoleBinding,
+    'base/sa.yaml': sa('runner'),
+    'top/kustomization.yaml': k('namePrefix: p-', 'namespace: team', 'resources:', '- ../base'),
+  }),
+  tree('commonLabels reach PodDisruptionBudget and NetworkPolicy selectors', 'top', {
+    'base/kustomization.yaml': k('resources:', '- d.yaml', '- policy.yaml'),
+    'base/policy.yaml': policy,
+    'top/kustomization.yaml': k('commonLabels:', '  tier: web', 'resources:', '- ../base'),
+  }),
+  tree('labels without selectors leave PodDisruptionBudget and NetworkPolicy selectors alone', 'top', {
+    'base/kustomization.yaml': k('resources:', '- d.yaml', '- policy.yaml'),
+    'base/policy.yaml': policy,
+    'top/kustomization.yaml': k('labels:', '- pairs:', '    tier: web', '  includeTemplates: true', 'resources:', '- ../base'),
+  }),
+  tree('a DaemonSet follows generated names into secretKeyRef and configMap items after an overlay suffix', 'top', {
+    'base/kustomization.yaml': k('resources:', '- ds.yaml', 'configMapGenerator:', '- name: cfg', '  literals: [a=1]', 'secretGenerator:', '- name: creds', '  literals: [p=q]'),
+    'base/ds.yaml': daemonSet,
+    'top/kustomization.yaml': k('nameSuffix: -edge', 'commonLabels:', '  fleet: edge', 'resources:', '- ../base', 'images:', '- name: busybox', '  newName: mirror.local/busybox'),
+  }),
+];
+
 export const scenarios: Scenario[] = [
+  ...componentsMore,
   ...more,
   ...crossings,
   ...overlaysDeep,
