@@ -266,41 +266,22 @@ export function runPluginGenerators(st: BuildState, dir: string, k: Kustomizatio
   }
 }
 
-/** kustomize's builtin transformers a kustomization's own fields configure, in the order they run. */
-function builtinTransformerKinds(k: Kustomization): string[] {
-  const n = (v: YValue | undefined): number => (Array.isArray(v) ? v.length : 0);
-  const size = (v: YValue | undefined): number => (isMap(v) ? Object.keys(v).length : 0);
-  const kinds: string[] = [];
-  const times = (kind: string, count: number): void => {
-    for (let i = 0; i < count; i++) kinds.push(kind);
-  };
-  times('PatchStrategicMergeTransformer', n(k.patchesStrategicMerge) > 0 ? 1 : 0);
-  times('PatchTransformer', n(k.patches));
-  times('NamespaceTransformer', scalarText(k.namespace) ? 1 : 0);
-  times('PrefixTransformer', scalarText(k.namePrefix) ? 1 : 0);
-  times('SuffixTransformer', scalarText(k.nameSuffix) ? 1 : 0);
-  times('LabelTransformer', n(k.labels) > 0 || size(k.commonLabels) > 0 ? n(k.labels) + 1 : 0);
-  times('AnnotationsTransformer', size(k.commonAnnotations) > 0 ? 1 : 0);
-  times('PatchJson6902Transformer', n(k.patchesJson6902));
-  times('ReplicaCountTransformer', n(k.replicas));
-  times('ImageTagTransformer', n(k.images));
-  times('ReplacementTransformer', n(k.replacements) > 0 ? 1 : 0);
-  return kinds;
-}
-
 /**
- * The `transformers` entries, after the kustomization's own transformers; then, when origins are tracked,
- * every transformer of this kustomization (its fields' and its plugins') is recorded on every resource.
+ * The `transformers` entries, after the kustomization's own transformers; each is recorded on every
+ * resource as it runs when origins are tracked, as kustomize's multiTransformer does.
  */
 export function runPluginTransformers(st: BuildState, dir: string, k: Kustomization, acc: Resource[], file: string): void {
   const entries = entriesOf(k, 'transformers');
-  const plugins = entries.length > 0 ? loadTransformers({ st, dir, file }, entries) : [];
-  for (const p of plugins) p.run(acc);
-  if (!st.origin) return;
-  const t = st.origin;
-  const origins: Origin[] = builtinTransformerKinds(k).map((kind) => builtinOrigin(t, file, kind));
-  for (const p of plugins) if (p.origin) origins.push(p.origin);
-  recordTransformations(acc, origins);
+  if (entries.length === 0) return;
+  for (const p of loadTransformers({ st, dir, file }, entries)) {
+    p.run(acc);
+    if (p.origin) recordTransformations(acc, [p.origin]);
+  }
+}
+
+/** A builtin transformer of the kustomization's own fields has run: recorded when origins are tracked. */
+export function noteTransformer(st: BuildState, file: string, kind: string, acc: readonly Resource[]): void {
+  if (st.origin) recordTransformations(acc, [builtinOrigin(st.origin, file, kind)]);
 }
 
 interface Snapshot {
@@ -381,6 +362,7 @@ export interface PluginHooks {
   readonly validators: typeof runPluginValidators;
   readonly generated: typeof markGenerated;
   readonly resourcesRead: typeof markResourceOrigins;
+  readonly transformed: typeof noteTransformer;
 }
 
 export const pluginHooks: PluginHooks = {
@@ -389,4 +371,5 @@ export const pluginHooks: PluginHooks = {
   validators: runPluginValidators,
   generated: markGenerated,
   resourcesRead: markResourceOrigins,
+  transformed: noteTransformer,
 };

@@ -426,17 +426,57 @@ export function runPatchesJson6902(st: BuildState, dir: string, entries: readonl
   }
 }
 
+/**
+ * A kustomization's own transformers, one builtin transformer instance at a time in kustomize's order;
+ * `ran` records each on the resources when buildMetadata asks for origins (a no-op otherwise).
+ */
 function runTransformers(st: BuildState, dir: string, k: Kustomization, acc: Resource[], file: string): void {
-  runPatchesStrategicMerge(st, dir, Array.isArray(k.patchesStrategicMerge) ? k.patchesStrategicMerge : [], acc, file);
-  runPatches(st, dir, k, acc, file);
-  applyNamespace(acc, scalarText(k.namespace) ?? '');
-  applyPrefixSuffix(acc, scalarText(k.namePrefix) ?? '', scalarText(k.nameSuffix) ?? '');
-  applyLabels(acc, k);
+  const ran = (kind: string): void => st.plugins?.transformed(st, file, kind, acc);
+  const list = (v: YValue | undefined): YValue[] => (Array.isArray(v) ? v : []);
+  if (list(k.patchesStrategicMerge).length > 0) {
+    runPatchesStrategicMerge(st, dir, list(k.patchesStrategicMerge), acc, file);
+    ran('PatchStrategicMergeTransformer');
+  }
+  for (const p of list(k.patches)) {
+    runPatches(st, dir, { patches: [p] }, acc, file);
+    ran('PatchTransformer');
+  }
+  const namespace = scalarText(k.namespace) ?? '';
+  const prefix = scalarText(k.namePrefix) ?? '';
+  const suffix = scalarText(k.nameSuffix) ?? '';
+  applyNamespace(acc, namespace);
+  if (namespace) ran('NamespaceTransformer');
+  applyPrefixSuffix(acc, prefix, '');
+  if (prefix) ran('PrefixTransformer');
+  applyPrefixSuffix(acc, '', suffix);
+  if (suffix) ran('SuffixTransformer');
+  const common = isMap(k.commonLabels) ? k.commonLabels : {};
+  if (list(k.labels).length > 0 || Object.keys(common).length > 0) {
+    for (const l of list(k.labels)) {
+      applyLabels(acc, { labels: [l] });
+      ran('LabelTransformer');
+    }
+    applyLabels(acc, { commonLabels: common });
+    ran('LabelTransformer');
+  }
   applyAnnotations(acc, k);
-  runPatchesJson6902(st, dir, Array.isArray(k.patchesJson6902) ? k.patchesJson6902 : [], acc, file);
-  applyReplicas(acc, k);
-  applyImages(acc, k);
-  if (Array.isArray(k.replacements)) applyReplacements(acc, k.replacements, st.loader, dir, file);
+  if (isMap(k.commonAnnotations) && Object.keys(k.commonAnnotations).length > 0) ran('AnnotationsTransformer');
+  for (const p of list(k.patchesJson6902)) {
+    runPatchesJson6902(st, dir, [p], acc, file);
+    ran('PatchJson6902Transformer');
+  }
+  for (const r of list(k.replicas)) {
+    applyReplicas(acc, { replicas: [r] });
+    ran('ReplicaCountTransformer');
+  }
+  for (const i of list(k.images)) {
+    applyImages(acc, { images: [i] });
+    ran('ImageTagTransformer');
+  }
+  if (list(k.replacements).length > 0) {
+    applyReplacements(acc, list(k.replacements), st.loader, dir, file);
+    ran('ReplacementTransformer');
+  }
 }
 
 /** Hash suffixes, then every name back-reference rewritten to the final names (kustomize's FixBackReferences). */

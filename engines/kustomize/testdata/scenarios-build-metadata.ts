@@ -136,6 +136,22 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'a patch replacing all annotations drops the origin, and the next transformer becomes the origin',
+    files: {
+      'kustomization.yaml': all + 'namePrefix: p-\ncommonLabels:\n  a: b\nresources:\n- cm.yaml\npatches:\n- target:\n    kind: ConfigMap\n  patch: |-\n    - op: replace\n      path: /metadata/annotations\n      value:\n        only: this\n' +
+        'transformers:\n' + inline(labelCfg),
+      'cm.yaml': cm('c').replace('  name: c\n', '  name: c\n  annotations:\n    before: x\n'),
+    },
+  },
+  {
+    name: 'an overlay patch removing annotations erases the base transformations too',
+    dir: 'overlay',
+    files: {
+      ...base,
+      'overlay/kustomization.yaml': all + 'resources:\n- ../base\npatches:\n- target:\n    kind: Service\n  patch: |-\n    - op: add\n      path: /metadata/annotations\n      value: {}\nnameSuffix: -o\n',
+    },
+  },
+  {
     name: 'a patch selecting by annotation does not see origins as its own annotations',
     files: {
       'kustomization.yaml': all + 'resources:\n- cm.yaml\npatches:\n- target:\n    annotationSelector: note=x\n  patch: |-\n    - op: add\n      path: /data/p\n      value: "1"\n',
