@@ -13,7 +13,7 @@
 import { isMap, type YMap, type YValue } from '../yaml/index.js';
 import { KustomizeError } from './errors.js';
 import type { FieldSpec, TransformerConfigData } from './field-spec.js';
-import { decodeYaml11 } from './kustomization-schema.js';
+import { decodeOpenApiText } from './openapi-schema.js';
 import { mergeConfigs } from './transformer-config.js';
 
 type Definitions = Map<string, YMap>;
@@ -30,13 +30,7 @@ function parseDefinitions(text: string, file: string): Definitions {
   const fail = (msg: string): never => {
     throw new KustomizeError('invalid-resource', `unable to parse open API definition from '${file}': ${msg}`);
   };
-  if (text.length === 0) fail('the file is empty');
-  let doc: YValue;
-  try {
-    doc = decodeYaml11(text, file);
-  } catch (err) {
-    return fail((err as Error).message);
-  }
+  const doc = decodeOpenApiText(text, file, fail);
   const out: Definitions = new Map();
   if (doc === null) return out;
   if (!isMap(doc)) return fail('not a map of definitions');

@@ -130,17 +130,21 @@ function initSchema(): void {
   }
 }
 
+/** Reads an OpenAPI text (JSON or YAML, as sigs.k8s.io/yaml does); `fail` reports an empty or bad one. */
+export function decodeOpenApiText(text: string, file: string, fail: (msg: string) => never): YValue {
+  if (text.length === 0) fail('the file is empty');
+  try {
+    return decodeYaml11(text, file);
+  } catch (err) {
+    return fail((err as Error).message);
+  }
+}
+
 function parseCustomSchema(text: string, file: string): Layer {
   const fail = (msg: string): never => {
     throw new KustomizeError('invalid-kustomization', `invalid schema file ${file}: ${msg}`);
   };
-  if (text.length === 0) fail('the file is empty');
-  let doc: YValue;
-  try {
-    doc = decodeYaml11(text, file);
-  } catch (err) {
-    return fail((err as Error).message);
-  }
+  const doc = decodeOpenApiText(text, file, fail);
   if (!isMap(doc)) return fail('not an OpenAPI document');
   const raw = doc.definitions;
   if (raw !== undefined && raw !== null && !isMap(raw)) fail('definitions is not a map');

@@ -473,17 +473,7 @@ spec:
         image: coredns
         ports:
 ${ports}`;
-  const patch = (ports: string): string => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: dns
-spec:
-  template:
-    spec:
-      containers:
-      - name: app
-        ports:
-${ports}`;
+  const patch = (ports: string): string => dep(ports).replace('        image: coredns\n', '');
   const tcp53 = '        - containerPort: 53\n          protocol: TCP\n          name: dns-tcp\n        - containerPort: 9153\n          name: metrics\n';
   const p = (name: string, target: string, ports: string, error?: RegExp): Scenario => ({
     name,
