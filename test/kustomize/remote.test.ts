@@ -112,6 +112,7 @@ describe('remote builds match the real kustomize against the same loopback serve
   let git: GitHttpServer;
   let files: Server;
   let filesUrl = '';
+  let v1sha = '';
   const repoRoot = createRepoRoot();
   const repos: TestRepo[] = [];
   const work = mkdtempSync(join(tmpdir(), 'sluice-kz-remote-'));
@@ -143,7 +144,7 @@ describe('remote builds match the real kustomize against the same loopback serve
 
     const lib = new TestRepo(repoRoot, 'lib');
     repos.push(lib);
-    lib.commit({
+    v1sha = lib.commit({
       'base/kustomization.yaml': 'resources:\n- deploy.yaml\nconfigMapGenerator:\n- name: cfg\n  files:\n  - app.properties\n',
       'base/deploy.yaml': deploy('web', 'nginx:1.25'),
       'base/app.properties': 'mode=v1\n',
@@ -169,6 +170,7 @@ describe('remote builds match the real kustomize against the same loopback serve
 
   const cases: Array<{ name: string; kustomization: () => string; fails?: boolean; extra?: () => Record<string, string>; allowFileUrls?: boolean }> = [
     { name: 'a remote base at a tag, with an overlay prefix', kustomization: () => `namePrefix: o-\nresources:\n- ${git.url}/lib.git//base?ref=v1\n` },
+    { name: 'a remote base at a commit hash', kustomization: () => `resources:\n- ${git.url}/lib.git//base?ref=${v1sha}\n` },
     { name: 'a remote base without a ref builds the default branch', kustomization: () => `resources:\n- ${git.url}/lib.git//base\n` },
     { name: 'a file:// repository path with // and ?ref, where file URLs are allowed', kustomization: () => `resources:\n- file://${repoRoot}/lib.git//base?ref=v1\n`, allowFileUrls: true },
     { name: 'git:: with ?version and ?timeout', kustomization: () => `resources:\n- git::${git.url}/lib.git//base?version=v1&timeout=60s\n` },
