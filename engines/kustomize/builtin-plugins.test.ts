@@ -72,6 +72,16 @@ describe('buildMetadata and remote resources', () => {
     });
     assert.throws(() => Kustomizer.run(fs, '/', { fetcher }), notSupported(/buildMetadata with the remote/));
   });
+  test('a remote transformer config with buildMetadata is refused before it is fetched', () => {
+    const fs = MemoryFileSystem.fromFiles({
+      'kustomization.yaml': 'buildMetadata: [originAnnotations]\nresources:\n- cm.yaml\ntransformers:\n- https://example.com/label.yaml\n',
+      'cm.yaml': cm,
+    });
+    let fetched = 0;
+    const counting: RemoteFetcher = { ...fetcher, getFile: (u) => (fetched++, fetcher.getFile(u)) };
+    assert.throws(() => Kustomizer.run(fs, '/', { fetcher: counting }), notSupported(/buildMetadata with the remote/));
+    assert.equal(fetched, 0);
+  });
   test('local bases and components with buildMetadata build', () => {
     const fs = MemoryFileSystem.fromFiles({
       'app/kustomization.yaml': 'buildMetadata: [originAnnotations]\nresources:\n- ../base\ncomponents:\n- ../comp\n',

@@ -68,9 +68,10 @@ function loadConfigs(ctx: Ctx, entries: readonly string[]): Resource[] {
   // a directory of configs is a build of its own: its vars stay out of this build's vars
   const sub: BuildState = { ...st, vars: [] };
   for (const p of paths) {
+    const abs = resolvePath(dir, p);
+    if (st.origin && !st.loader.isFile(abs) && !st.loader.isDir(abs)) refuseRemoteOrigin(st, p, file);
     const before = out.length;
     accumulateEntry(sub, dir, p, out, file, index);
-    const abs = resolvePath(dir, p);
     if (st.origin && st.loader.isFile(abs)) markFileOrigins(st.origin, out.slice(before), abs);
   }
   return out;
