@@ -4,7 +4,8 @@
  * any scalar is read as a string where a string is wanted, and a value of the wrong shape (a list for a
  * map, a string for a boolean) fails.
  */
-import { isMap, scalarText, type YMap, YScalar, type YValue } from '../yaml/index.js';
+import { resolveV2 } from '../yaml/go-yaml-v2-unmarshal.js';
+import { isMap, type YMap, YScalar, type YValue } from '../yaml/index.js';
 import { KustomizeError } from './errors.js';
 import type { FieldSpec } from './field-spec.js';
 
@@ -59,8 +60,8 @@ export class PluginConfig {
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'string') return v;
     if (v instanceof YScalar && v.tag === 'null') return undefined;
-    // sigs.k8s.io/yaml keeps any scalar as a string where the struct wants one
-    if (v instanceof YScalar) return scalarText(v);
+    // sigs.k8s.io/yaml keeps any scalar as a string where the struct wants one, written from its yaml.v2 value
+    if (v instanceof YScalar) return v2Text(v);
     return this.typeError(v, name, from, goType);
   }
 
@@ -75,8 +76,10 @@ export class PluginConfig {
   int(name: string, from?: YMap): string | undefined {
     const v = this.raw(name, from);
     if (v === undefined || v === null) return undefined;
-    if (v instanceof YScalar && v.tag === 'int') return scalarText(v);
     if (v instanceof YScalar && v.tag === 'null') return undefined;
+    // kyaml writes the scalar back as it was read and yaml.v2 reads it again: 010 is octal 8
+    const r = v instanceof YScalar ? resolveV2(v.text) : undefined;
+    if (r?.tag === 'int') return String(r.value);
     return this.typeError(v, name, from, 'int64');
   }
 
@@ -122,6 +125,44 @@ export class PluginConfig {
       };
     });
   }
+}
+
+/**
+ * A scalar as sigs.k8s.io/yaml turns it into a string for a string field: its yaml.v2 value formatted by
+ * strconv (integers in decimal, floats with FormatFloat(f, 'g', -1, 32), booleans as true/false).
+ */
+export function v2Text(v: YScalar): string {
+  const r = resolveV2(v.text);
+  if (r.tag === 'int') return String(r.value);
+  if (r.tag === 'float') return goFloat32G(Number(r.value));
+  if (r.tag === 'bool') return r.value ? 'true' : 'false';
+  return v.text;
+}
+
+/** Go's strconv.FormatFloat(f, 'g', -1, 32). */
+export function goFloat32G(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (!Number.isFinite(x)) return x > 0 ? '+Inf' : '-Inf';
+  const f = Math.fround(x);
+  if (f === 0) return Object.is(f, -0) ? '-0' : '0';
+  const a = Math.abs(f);
+  let e = a.toExponential(0);
+  for (let p = 1; p <= 9; p++) {
+    e = a.toExponential(p - 1);
+    if (Math.fround(Number(e)) === a) break;
+  }
+  const [mant = '0', expText = '0'] = e.split('e');
+  const digits = mant.replace('.', '').replace(/0+$/, '') || '0';
+  const exp = Number(expText);
+  const sign = f < 0 ? '-' : '';
+  if (exp < -4 || exp >= 6) {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${m}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  }
+  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+  const int = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
+  const frac = digits.slice(exp + 1);
+  return sign + int + (frac ? `.${frac}` : '');
 }
 
 function describe(v: YValue): string {

@@ -293,6 +293,9 @@ export const scenarios: Scenario[] = [
     'p.yaml': '- op: add\n  path: /spec/type\n  value: NodePort\n',
   }, /not both/),
   app('a patchesJson6902 target matching nothing is not an error', 'patchesJson6902:\n- target:\n    version: v1\n    kind: Service\n    name: nope\n  patch: \'[{"op": "add", "path": "/spec/type", "value": "NodePort"}]\'\n'),
+  app('plugin config numbers are read back as YAML 1.1 and written as Go formats them', 'transformers:\n' +
+    inline(plugin('LabelTransformer', 'nums', 'labels:\n  a: 010\n  b: 0x1F\n  c: 1.50\n  d: true\n  e: 1e3\n  f: 3.14159265358979\n  g: 0.0001\n  h: 12345678.9\n  i: -0.5\nfieldSpecs:\n- path: metadata/labels\n  create: true\n')) +
+    inline(plugin('ReplicaCountTransformer', 'octal', 'replica:\n  name: web\n  count: 010\nfieldSpecs:\n- kind: Deployment\n  path: spec/replicas\n'))),
   app('a plugin config may omit fields and use any field-name case', 'transformers:\n' +
     inline(plugin('LabelTransformer', 'case', 'Labels:\n  team: green\nFieldSpecs:\n- path: metadata/labels\n  Create: true\nunknownField: ignored\n'))),
 ];
