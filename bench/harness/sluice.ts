@@ -40,7 +40,8 @@ const identity = (c: ControllerName): 'source-controller' | 'kustomize-controlle
 export function sluiceImplementation(layout: SluiceLayout = 'combined', run: SluiceRun = 'compiled'): Implementation {
   let compiledMain: string | undefined;
   let buildKey: string | undefined;
-  const nodeOptions = run === 'compiled' ? imageNodeOptions(repoRoot) : '';
+  // SLUICE_BENCH_NODE_OPTIONS adds diagnostics (e.g. --heapsnapshot-signal=SIGUSR2); it shows in the label.
+  const nodeOptions = [run === 'compiled' ? imageNodeOptions(repoRoot) : '', process.env.SLUICE_BENCH_NODE_OPTIONS ?? ''].filter(Boolean).join(' ');
   const groups = (controllers: readonly ControllerName[]): ControllerName[][] =>
     layout === 'split' ? controllers.map((c) => [c]) : [[...controllers]];
   const concurrency = (group: readonly ControllerName[]): number => Math.max(...group.map((c) => upstreamConcurrency[c]));
@@ -50,7 +51,7 @@ export function sluiceImplementation(layout: SluiceLayout = 'combined', run: Slu
       groups(controllers)
         .map((g) => `sluice controller --controllers=${g.join(',')} --concurrent=${concurrency(g)}`)
         .join(' + ') +
-      ` (Node ${process.version}, ${run === 'compiled' ? `compiled build${buildKey ? ` ${buildKey}` : ''}${nodeOptions ? `, NODE_OPTIONS=${nodeOptions}` : ''}` : 'sources through tsx'})`,
+      ` (Node ${process.version}, ${run === 'compiled' ? `compiled build${buildKey ? ` ${buildKey}` : ''}` : 'sources through tsx'}${nodeOptions ? `, NODE_OPTIONS=${nodeOptions}` : ''})`,
 
     async prepare(_controllers, log) {
       if (run === 'source') return; // the sources run through tsx
@@ -92,7 +93,8 @@ export function sluiceImplementation(layout: SluiceLayout = 'combined', run: Slu
               KUBECONFIG: ctx.cluster.kubeconfigs[id],
               RUNTIME_NAMESPACE: 'flux-system',
               TMPDIR: tmp,
-              ...(run === 'source' ? { SLUICE_FROM_SOURCE: '1' } : { NODE_OPTIONS: nodeOptions }),
+              ...(run === 'source' ? { SLUICE_FROM_SOURCE: '1' } : {}),
+              ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
             },
             join(ctx.workDir, `${name}.log`),
             repoRoot,
