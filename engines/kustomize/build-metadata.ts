@@ -7,7 +7,7 @@
  * asked for (always, even when a resource file carries them), and an empty annotation map goes with them.
  */
 import { normalizePath } from '../fs/index.js';
-import { isMap, parseYaml, resolvePlainV3, scalarText, type YMap } from '../yaml/index.js';
+import { isMap, parseYaml, resolvePlainV3, scalarText, type YMap, YScalar } from '../yaml/index.js';
 import type { Kustomization } from './kustomization.js';
 import type { Resource } from './resource.js';
 import { setStringMap } from './transformers.js';
@@ -156,7 +156,10 @@ export function finishBuildMetadata(resources: readonly Resource[], top: Kustomi
   for (const r of resources) {
     if (opts.has('managedByLabel')) setStringMap(r, [{ path: 'metadata/labels', create: true }], { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE });
     const meta = r.obj.metadata;
-    if (!isMap(meta) || !isMap(meta.annotations)) continue;
+    if (!isMap(meta)) continue;
+    // kustomize writes the annotations back as a map: an empty or null one disappears
+    if (meta.annotations === null || (meta.annotations instanceof YScalar && meta.annotations.tag === 'null')) delete meta.annotations;
+    if (!isMap(meta.annotations)) continue;
     const a = meta.annotations;
     if (!keepOrigin) delete a[ORIGIN_ANNOTATION];
     if (!keepTransformations) delete a[TRANSFORMATIONS_ANNOTATION];

@@ -152,6 +152,13 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'a null annotation map is dropped without buildMetadata while a null label map stays',
+    files: {
+      'kustomization.yaml': 'resources:\n- cm.yaml\n',
+      'cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\n  labels:\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: d\n  annotations: ~\n',
+    },
+  },
+  {
     name: 'a patch selecting by annotation does not see origins as its own annotations',
     files: {
       'kustomization.yaml': all + 'resources:\n- cm.yaml\npatches:\n- target:\n    annotationSelector: note=x\n  patch: |-\n    - op: add\n      path: /data/p\n      value: "1"\n',
