@@ -117,15 +117,18 @@ export function renderSubsection(input: ReportInput, n: number): string {
 
 /** Replaces (or appends) this workload+N's subsection inside the section this harness owns. */
 export function writeToDoc(input: ReportInput, n: number): void {
-  const begin = `<!-- side-by-side:${input.workloadId}:n=${n}:begin -->`;
-  const end = `<!-- side-by-side:${input.workloadId}:n=${n}:end -->`;
-  const block = `${begin}\n${renderSubsection(input, n)}\n${end}`;
+  // Every run adds its own block (the run's start time in the markers); earlier runs' blocks stay, so
+  // the document keeps the history. A new block goes after the last one of the same workload and N.
+  const key = `side-by-side:${input.workloadId}:n=${n}`;
+  const stamp = input.startedAt.toISOString();
+  const block = `<!-- ${key}:run=${stamp}:begin -->\n${renderSubsection(input, n)}\n<!-- ${key}:run=${stamp}:end -->`;
   let doc = existsSync(benchmarksDoc) ? readFileSync(benchmarksDoc, 'utf8') : '# Benchmarks\n';
   if (!doc.includes(sectionTitle)) doc = `${doc.trimEnd()}\n\n${sectionTitle}\n`;
-  const i = doc.indexOf(begin);
-  const j = doc.indexOf(end);
-  if (i >= 0 && j > i) {
-    doc = doc.slice(0, i) + block + doc.slice(j + end.length);
+  const ends = [...doc.matchAll(new RegExp(`<!-- ${key}(?::run=[^ ]+)?:end -->`, 'g'))];
+  const last = ends.at(-1);
+  if (last?.index !== undefined) {
+    const at = last.index + last[0].length;
+    doc = `${doc.slice(0, at)}\n\n${block}${doc.slice(at)}`;
   } else {
     // Append at the end of our section: before the next "## " heading, or at the end of the file.
     const start = doc.indexOf(sectionTitle) + sectionTitle.length;
