@@ -251,6 +251,51 @@ describe('remote builds match the real kustomize against the same loopback serve
   }
 });
 
+describe('submodules of a remote base are cloned unless ?submodules=false, as kustomize', { skip }, () => {
+  const repoRoot = createRepoRoot();
+  const sub = new TestRepo(repoRoot, 'sub');
+  const main = new TestRepo(repoRoot, 'main');
+  const dir = mkdtempSync(join(tmpdir(), 'sluice-kz-sub-'));
+  let git: GitHttpServer;
+  before(async () => {
+    git = await startGitHttpServer({ root: repoRoot });
+    sub.commit({ 'app/kustomization.yaml': 'resources:\n- d.yaml\n', 'app/d.yaml': deploy('vendored', 'nginx') });
+    main.commit({ 'README': 'main\n' });
+    // asynchronously: the clone is served by this process's event loop
+    await gitAsync(main.work, ['submodule', 'add', '-q', `${git.url}/sub.git`, 'vendor']);
+    main.commit({}, 'add submodule');
+  });
+  after(async () => {
+    await git.close();
+    sub.remove();
+    main.remove();
+    rmSync(repoRoot, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const cases: Array<[string, string]> = [
+    ['a directory inside a submodule builds', '//vendor/app'],
+    ['with ?submodules=false the submodule directory is empty and the build fails', '//vendor/app?submodules=false'],
+  ];
+  for (const [name, suffix] of cases) {
+    it(name, async () => {
+      writeFileSync(join(dir, 'kustomization.yaml'), `resources:\n- ${git.url}/main.git${suffix}\n`);
+      const real = await runReal(dir);
+      let ours: { ok: boolean; out: string };
+      try {
+        ours = { ok: true, out: (await buildWithRemotes(new DiskFileSystem(dir), '/')).yaml };
+      } catch (err) {
+        ours = { ok: false, out: (err as Error).message };
+      }
+      assert.equal(ours.ok, real.ok, `kustomize: ${real.out}\nsluice: ${ours.out}`);
+      if (real.ok) {
+        assert.match(real.out, /name: vendored/);
+        assert.equal(ours.out, real.out);
+      }
+      assert.equal(real.ok, !suffix.includes('submodules=false'));
+    });
+  }
+});
+
 describe('credentials in a remote URL never reach an error', () => {
   const repoRoot = createRepoRoot();
   const repo = new TestRepo(repoRoot, 'private');
@@ -325,6 +370,13 @@ describe('noRemoteBases refuses git bases but fetches files, as kustomize-contro
     assert.match(out.yaml, /name: web/);
   });
 });
+
+function gitAsync(cwd: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };
+    execFile('git', args, { cwd, env, timeout: 60_000 }, (err, _out, stderr) => (err ? reject(new Error(`git ${args.join(' ')}: ${stderr}`)) : resolve()));
+  });
+}
 
 function runReal(dir: string): Promise<{ ok: boolean; out: string }> {
   return new Promise((resolve) => {
