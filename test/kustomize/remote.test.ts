@@ -155,6 +155,8 @@ describe('remote builds match the real kustomize against the same loopback serve
       'nested/kustomization.yaml': `resources:\n- ${git.url}/lib.git//base?ref=v1\nnameSuffix: -nested\n`,
       'self/kustomization.yaml': `resources:\n- ${git.url}/lib.git//self\n`,
       'file.yaml': deploy('f', 'busybox'),
+      'link-inside': { symlink: 'uses-sibling' },
+      'link-out': { symlink: '../..' },
     });
     lib.tag('v1');
     lib.commit({ 'base/deploy.yaml': deploy('web', 'nginx:1.27'), 'base/app.properties': 'mode=head\n' });
@@ -192,6 +194,8 @@ describe('remote builds match the real kustomize against the same loopback serve
     { name: 'a missing ref fails', kustomization: () => `resources:\n- ${git.url}/lib.git//base?ref=no-such-tag\n`, fails: true },
     { name: 'a missing repository fails', kustomization: () => `resources:\n- ${git.url}/nothing.git//base\n`, fails: true },
     { name: 'a path in the repository that is a file fails', kustomization: () => `resources:\n- ${git.url}/lib.git//file.yaml?ref=v1\n`, fails: true },
+    { name: 'a kustomization path that is a symlink inside the clone builds', kustomization: () => `resources:\n- ${git.url}/lib.git//link-inside?ref=v1\n` },
+    { name: 'a kustomization path that is a symlink out of the clone fails', kustomization: () => `resources:\n- ${git.url}/lib.git//link-out?ref=v1\n`, fails: true },
     { name: 'a base that climbs out of the clone fails', kustomization: () => `resources:\n- ${git.url}/lib.git//escapes?ref=v1\n`, fails: true },
     { name: 'a remote generator file above its kustomization fails', kustomization: () => `resources:\n- ${git.url}/lib.git//reads-outside?ref=v1\n`, fails: true },
     { name: 'a remote base that names itself is a cycle', kustomization: () => `resources:\n- ${git.url}/lib.git//self\n`, fails: true },
