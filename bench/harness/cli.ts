@@ -9,6 +9,8 @@
  *   --keep                         keep the controllers' work dirs (logs, storage)
  *   --sluice-layout combined|split one Sluice process for all controllers (default) or one per
  *                                  controller (see bench/harness/sluice.ts)
+ *   --sluice-run compiled|source   the tsc build, cached per source-tree hash (default), or the
+ *                                  TypeScript sources through tsx (see bench/harness/sluice-build.ts)
  * Prints the markdown table; writes it into docs/benchmarks.md ("Controllers side by side").
  */
 import { writeFileSync } from 'node:fs';
@@ -20,7 +22,7 @@ import type { ReportInput } from './report.js';
 import { runOne, teardownActiveRuns } from './run.js';
 import type { ImplResult } from './run.js';
 import { sluiceImplementation } from './sluice.js';
-import type { SluiceLayout } from './sluice.js';
+import type { SluiceLayout, SluiceRun } from './sluice.js';
 import { fluxUpstream } from './upstream.js';
 import type { Workload } from './workload.js';
 
@@ -34,11 +36,21 @@ export async function sideBySideMain(workload: Workload, entry: string, sizes: r
     .option('--json <file>', 'write the raw results as JSON')
     .option('--keep', 'keep the controllers work dirs (logs, artifact storage)', false)
     .addOption(new Option('--sluice-layout <layout>', 'Sluice processes').choices(['combined', 'split']).default('combined'))
+    .addOption(new Option('--sluice-run <how>', 'run Sluice from its tsc build or its sources').choices(['compiled', 'source']).default('compiled'))
     .parse(argv);
-  const o = program.opts<{ n: string; impl: 'flux' | 'sluice' | 'both'; timeout: string; docs: boolean; json?: string; keep: boolean; sluiceLayout: SluiceLayout }>();
+  const o = program.opts<{
+    n: string;
+    impl: 'flux' | 'sluice' | 'both';
+    timeout: string;
+    docs: boolean;
+    json?: string;
+    keep: boolean;
+    sluiceLayout: SluiceLayout;
+    sluiceRun: SluiceRun;
+  }>();
   const n = Number(o.n);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--n must be a positive integer, got ${o.n}`);
-  const sluice = sluiceImplementation(o.sluiceLayout);
+  const sluice = sluiceImplementation(o.sluiceLayout, o.sluiceRun);
   const impls: Implementation[] = o.impl === 'both' ? [fluxUpstream, sluice] : [o.impl === 'flux' ? fluxUpstream : sluice];
   const log = (line: string): void => console.error(`${new Date().toISOString().slice(11, 19)} ${line}`);
   const startedAt = new Date();
@@ -56,7 +68,7 @@ export async function sideBySideMain(workload: Workload, entry: string, sizes: r
   const input: ReportInput = {
     workloadId: workload.id,
     description: workload.describe(n),
-    command: `node --import tsx ${entry} --n ${n} --impl ${o.impl}${o.impl !== 'flux' && o.sluiceLayout !== 'combined' ? ` --sluice-layout ${o.sluiceLayout}` : ''}`,
+    command: `node --import tsx ${entry} --n ${n} --impl ${o.impl}${o.impl !== 'flux' && o.sluiceLayout !== 'combined' ? ` --sluice-layout ${o.sluiceLayout}` : ''}${o.impl !== 'flux' && o.sluiceRun !== 'compiled' ? ` --sluice-run ${o.sluiceRun}` : ''}`,
     results,
     startedAt,
     loadAtStart,

@@ -12,5 +12,7 @@ export type { ImplResult, PhaseResult, RunOptions } from './run.js';
 export { renderTable, writeToDoc } from './report.js';
 export { fluxUpstream, upstreamBinary, upstreamVersions } from './upstream.js';
 export { sluiceImplementation } from './sluice.js';
-export type { SluiceLayout } from './sluice.js';
+export type { SluiceLayout, SluiceRun } from './sluice.js';
+export { ensureCompiledBuild, sourceTreeKey } from './sluice-build.js';
+export type { CompiledBuild } from './sluice-build.js';
 export type { Workload, WorkloadContext } from './workload.js';

@@ -73,8 +73,8 @@ export async function teardownActiveRuns(): Promise<void> {
 
 export async function runOne(impl: Implementation, opts: RunOptions): Promise<ImplResult> {
   const { workload, log } = opts;
-  const label = impl.label(workload.controllers);
   await impl.prepare(workload.controllers, log);
+  const label = impl.label(workload.controllers);
   log(`[${impl.id}] ${label}: ${workload.describe(opts.n)}`);
   const workDir = mkdtempSync(join(tmpdir(), `sluice-bench-${impl.id}-`));
   const fastTmp = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), `sluice-bench-${impl.id}-`));
