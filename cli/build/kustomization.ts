@@ -10,7 +10,7 @@ import ignore from 'ignore';
 import { parseAllDocuments } from 'yaml';
 import { mergeVariables, substituteResource } from '../../engines/envsubst/index.js';
 import { isNotFound, type KubeClient, type KubeObject } from '../../runtime/client/index.js';
-import { buildOverlay, generateKustomization } from '../../controllers/kustomize/builder.js';
+import { buildOverlayWithRemotes, generateKustomization } from '../../controllers/kustomize/builder.js';
 
 export const KS_API_VERSION = 'kustomize.toolkit.fluxcd.io/v1';
 const GROUP = 'kustomize.toolkit.fluxcd.io';
@@ -159,7 +159,7 @@ export async function buildKustomization(ks: KustomizationDoc, o: BuildOptions):
     }
     let objects: KubeObject[];
     try {
-      objects = buildOverlay(root, '.');
+      objects = await buildOverlayWithRemotes(root, '.');
     } catch (err) {
       throw new Error(`kustomize build failed: ${(err as Error).message}`, { cause: err });
     }

@@ -11,6 +11,7 @@ import { YScalar, type YValue } from '../../engines/yaml/index.js';
 import { goTimestampJson } from '../../engines/yaml/go-scalar.js';
 import type { KubeObject } from '../../runtime/client/index.js';
 import { DiskFileSystem } from '../../runtime/fs/disk-fs.js';
+import { buildWithRemotes } from '../../runtime/kustomize-fetch/index.js';
 import type { WorkerPool } from '../../runtime/workers/index.js';
 import type { BuildRequest, ManifestBuilder } from './types.js';
 
@@ -123,16 +124,26 @@ export function toJson(v: YValue): unknown {
   return out;
 }
 
-/** The native kustomize build of an already generated overlay (synchronous, CPU-bound). */
+/** The native kustomize build of an already generated overlay, local files only (synchronous, CPU-bound). */
 export function buildOverlay(root: string, path: string): KubeObject[] {
   const fs = new DiskFileSystem(root);
   const out = Kustomizer.run(fs, `/${path === '.' ? '' : path}`);
   return out.resources.map((r) => toJson(r) as unknown as KubeObject);
 }
 
-/** The worker-pool entry point: `buildOverlay` over structured-clone input. */
-export function buildTask(input: BuildRequest): KubeObject[] {
-  return buildOverlay(input.root, input.path);
+/**
+ * The build Flux's SecureBuild makes: the artifact is the root, and remote bases, components and http(s)
+ * files are fetched (git CLI / undici) unless `--no-remote-bases`, which refuses git repositories but
+ * still fetches http(s) files, as kustomize-controller does. A build without remote entries fetches nothing.
+ */
+export async function buildOverlayWithRemotes(root: string, path: string, noRemoteBases = false): Promise<KubeObject[]> {
+  const out = await buildWithRemotes(new DiskFileSystem(root), `/${path === '.' ? '' : path}`, { noRemoteBases });
+  return out.resources.map((r) => toJson(r) as unknown as KubeObject);
+}
+
+/** The worker-pool entry point: `buildOverlayWithRemotes` over structured-clone input. */
+export function buildTask(input: BuildRequest): Promise<KubeObject[]> {
+  return buildOverlayWithRemotes(input.root, input.path, input.noRemoteBases === true);
 }
 
 /**
@@ -145,22 +156,14 @@ export function pooledBuilder(pool: WorkerPool): ManifestBuilder {
       pool.run<KubeObject[]>({
         module: import.meta.url,
         exportName: 'buildTask',
-        input: { root: req.root, path: req.path },
+        input: { root: req.root, path: req.path, ...(req.noRemoteBases ? { noRemoteBases: true } : {}) },
       }),
   };
 }
 
-/** Runs `buildOverlay` on the calling thread. */
+/** Runs `buildOverlayWithRemotes` on the calling thread. */
 export function nativeBuilder(): ManifestBuilder {
   return {
-    build(req: BuildRequest): Promise<KubeObject[]> {
-      return new Promise((resolve, reject) => {
-        try {
-          resolve(buildOverlay(req.root, req.path));
-        } catch (err) {
-          reject(err instanceof Error ? err : new Error(String(err)));
-        }
-      });
-    },
+    build: (req: BuildRequest) => buildOverlayWithRemotes(req.root, req.path, req.noRemoteBases === true),
   };
 }

@@ -33,6 +33,11 @@ export function addKustomizeFlags(cmd: Command): void {
   );
   addOptionOnce(
     cmd,
+    '--no-remote-bases [bool]',
+    'disallow remote bases usage in Kustomize overlays; when this flag is enabled, all resources must refer to local files included in the source artifact',
+  );
+  addOptionOnce(
+    cmd,
     '--watch-configs-label-selector <selector>',
     'watch for ConfigMaps and Secrets with matching labels',
     'reconcile.fluxcd.io/watch=Enabled',
@@ -74,7 +79,11 @@ function int(name: string, v: unknown, fallback: number): number {
  * false, `--no-cross-namespace-refs=true|false` → the string.
  */
 function noCrossNamespaceRefs(flags: Readonly<Record<string, unknown>>): boolean {
-  const v = flags['crossNamespaceRefs'];
+  return negatedBool(flags['crossNamespaceRefs']);
+}
+
+/** `--no-x [bool]` as commander stores it under `x`: false when bare, the string when given a value. */
+function negatedBool(v: unknown): boolean {
   return v === false || v === 'true' || v === '1';
 }
 
@@ -103,6 +112,7 @@ export function kustomizeOptionsFromFlags(
         ? flags['watchConfigsLabelSelector']
         : 'reconcile.fluxcd.io/watch=Enabled',
     noCrossNamespaceRefs: noCrossNamespaceRefs(flags),
+    ...(negatedBool(flags['remoteBases']) ? { noRemoteBases: true } : {}),
     ...(sa ? { defaultServiceAccount: sa } : {}),
     ...(age ? { sopsAgeSecret: { namespace: runtimeNamespace, name: age } } : {}),
     ...(managers.length > 0 ? { overrideManagers: managers } : {}),

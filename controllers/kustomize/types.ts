@@ -26,6 +26,8 @@ export interface BuildRequest {
   readonly root: string;
   /** `spec.path` relative to the root, already checked to exist. */
   readonly path: string;
+  /** `--no-remote-bases`: refuse remote git bases and components (http(s) files are still fetched). */
+  readonly noRemoteBases?: boolean;
 }
 
 /**
@@ -51,6 +53,8 @@ export interface EventRecorder {
 export interface KustomizeControllerOptions {
   /** `--requeue-dependency` @default 30000 */
   readonly requeueDependencyMs?: number;
+  /** `--no-remote-bases` @default false */
+  readonly noRemoteBases?: boolean;
   /** `--no-cross-namespace-refs` @default false */
   readonly noCrossNamespaceRefs?: boolean;
   /** `--default-service-account` */

@@ -49,7 +49,11 @@ export async function buildManifests(
   }
   let objects: KubeObject[];
   try {
-    objects = await deps.builder.build({ root: art.root, path: art.path });
+    objects = await deps.builder.build({
+      root: art.root,
+      path: art.path,
+      ...(deps.options?.noRemoteBases ? { noRemoteBases: true } : {}),
+    });
   } catch (err) {
     throw fail(`kustomize build failed: ${text(err)}`, err);
   }
