@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { relative, resolve, sep } from 'node:path';
 import { Kustomizer, parseRepoSpec } from '../../engines/kustomize/index.js';
 import { DiskFileSystem } from '../../runtime/fs/disk-fs.js';
@@ -18,10 +18,16 @@ export function register(program: Command): void {
     .argument('<dir>', 'directory containing a kustomization.yaml, or a git URL')
     .option('--root <dir>', 'never read outside this directory', sep)
     .option('--no-remote', 'refuse remote resources and components instead of fetching them')
-    .action(async (dir: string, opts: { root: string; remote: boolean }) => {
-      const fetchOptions = { allowFileUrls: true };
+    .addOption(
+      new Option('--load-restrictor <restrictor>', "if set to 'LoadRestrictionsNone', local kustomizations may load files from outside their root (as Flux builds)")
+        .choices(['LoadRestrictionsRootOnly', 'LoadRestrictionsNone'])
+        .default('LoadRestrictionsRootOnly'),
+    )
+    .action(async (dir: string, opts: { root: string; remote: boolean; loadRestrictor: string }) => {
+      const loadRestrictions = opts.loadRestrictor === 'LoadRestrictionsNone' ? ('none' as const) : ('rootOnly' as const);
+      const fetchOptions = { allowFileUrls: true, loadRestrictions };
       if (typeof parseRepoSpec(dir) !== 'string') {
-        const result = opts.remote ? await buildRemoteTarget(dir, fetchOptions) : new Kustomizer().runRemote(dir);
+        const result = opts.remote ? await buildRemoteTarget(dir, fetchOptions) : new Kustomizer({ loadRestrictions }).runRemote(dir);
         process.stdout.write(result.yaml);
         return;
       }
@@ -30,7 +36,7 @@ export function register(program: Command): void {
       if (rel.startsWith('..')) throw new Error(`${dir} is outside --root ${root}`);
       const fs = new DiskFileSystem(root);
       const path = '/' + rel.split(sep).join('/');
-      const result = opts.remote ? await buildWithRemotes(fs, path, fetchOptions) : Kustomizer.run(fs, path);
+      const result = opts.remote ? await buildWithRemotes(fs, path, fetchOptions) : Kustomizer.run(fs, path, { loadRestrictions });
       process.stdout.write(result.yaml);
     });
 }

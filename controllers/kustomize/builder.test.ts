@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { KubeObject } from '../../runtime/client/index.js';
 import { WorkerPool } from '../../runtime/workers/index.js';
 import { generateKustomization, nativeBuilder, pooledBuilder } from './builder.js';
@@ -26,6 +26,30 @@ const cm = (name: string): string =>
   `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  replicas: "1"\n`;
 
 describe('generateKustomization + nativeBuilder (Flux generator + native kustomize)', () => {
+  it('loads are unrestricted within the artifact, as Flux builds (LoadRestrictionsNone): an overlay reads ../shared files', async () => {
+    const root = tree({
+      'shared/app.properties': 'mode=shared\n',
+      'apps/kustomization.yaml': 'configMapGenerator:\n- name: cfg\n  files:\n  - ../shared/app.properties\n',
+    });
+    try {
+      const out = await nativeBuilder().build({ root, path: 'apps' });
+      assert.deepEqual(out.map((o) => o.data), [{ 'app.properties': 'mode=shared\n' }]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('nothing outside the artifact is readable, even with unrestricted loads', async () => {
+    const outside = tree({ 'secret.properties': 'token=x\n' });
+    const root = tree({ 'apps/kustomization.yaml': 'configMapGenerator:\n- name: cfg\n  files:\n  - ../../' + basename(outside) + '/secret.properties\n' });
+    try {
+      await assert.rejects(nativeBuilder().build({ root, path: 'apps' }), /no such file|not in or below/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('generates a kustomization for plain YAML, adding sub-kustomizations as resources', async () => {
     const root = tree({
       'apps/a.yaml': cm('a'),

@@ -124,20 +124,22 @@ export function toJson(v: YValue): unknown {
   return out;
 }
 
-/** The native kustomize build of an already generated overlay, local files only (synchronous, CPU-bound). */
+/** The native kustomize build of an already generated overlay, local files only, loads unrestricted within the root (synchronous, CPU-bound). */
 export function buildOverlay(root: string, path: string): KubeObject[] {
   const fs = new DiskFileSystem(root);
-  const out = Kustomizer.run(fs, `/${path === '.' ? '' : path}`);
+  const out = Kustomizer.run(fs, `/${path === '.' ? '' : path}`, { loadRestrictions: 'none' });
   return out.resources.map((r) => toJson(r) as unknown as KubeObject);
 }
 
 /**
- * The build Flux's SecureBuild makes: the artifact is the root, and remote bases, components and http(s)
+ * The build Flux's SecureBuild makes: the artifact is the root, loads are not restricted to each
+ * kustomization's directory (krusty LoadRestrictionsNone: an overlay may read `../shared/file`, never
+ * anything outside the artifact), and remote bases, components and http(s)
  * files are fetched (git CLI / undici) unless `--no-remote-bases`, which refuses git repositories but
  * still fetches http(s) files, as kustomize-controller does. A build without remote entries fetches nothing.
  */
 export async function buildOverlayWithRemotes(root: string, path: string, noRemoteBases = false): Promise<KubeObject[]> {
-  const out = await buildWithRemotes(new DiskFileSystem(root), `/${path === '.' ? '' : path}`, { noRemoteBases });
+  const out = await buildWithRemotes(new DiskFileSystem(root), `/${path === '.' ? '' : path}`, { noRemoteBases, loadRestrictions: 'none' });
   return out.resources.map((r) => toJson(r) as unknown as KubeObject);
 }
 

@@ -9,7 +9,8 @@ const scenarios = await loadAllScenarios();
 for (const s of scenarios) {
   test(`kustomize scenario: ${s.name}`, () => {
     const fs = MemoryFileSystem.fromFiles(s.files);
-    const build = (): string => Kustomizer.run(fs, '/' + (s.dir ?? '')).yaml;
+    const opts = s.loadRestrictor === 'none' ? { loadRestrictions: 'none' as const } : {};
+    const build = (): string => Kustomizer.run(fs, '/' + (s.dir ?? ''), opts).yaml;
     if (s.error) {
       assert.throws(build, (err: unknown) => err instanceof KustomizeError && (s.error as RegExp).test(err.message));
       return;

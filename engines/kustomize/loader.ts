@@ -13,6 +13,13 @@ export interface LoaderOptions {
   readonly maxFileBytes?: number;
   /** Fetches http(s) files named where a file is expected (patches, generator files, …), as kustomize's loader does. */
   readonly fetcher?: RemoteFetcher;
+  /**
+   * kustomize's `--load-restrictor`: 'rootOnly' (LoadRestrictionsRootOnly, kustomize's default) keeps the
+   * files a kustomization names in or below its directory; 'none' (LoadRestrictionsNone, what Flux's
+   * kustomize-controller builds with) allows any file of the filesystem. Nothing outside the filesystem
+   * root is ever readable. @default 'rootOnly'
+   */
+  readonly loadRestrictions?: 'rootOnly' | 'none';
 }
 
 const decoder = new TextDecoder('utf-8');
@@ -20,6 +27,7 @@ const decoder = new TextDecoder('utf-8');
 export class Loader {
   readonly maxFileBytes: number;
   readonly fetcher: RemoteFetcher | undefined;
+  readonly loadRestrictions: 'rootOnly' | 'none';
 
   constructor(
     readonly fs: FileSystem,
@@ -27,6 +35,7 @@ export class Loader {
   ) {
     this.maxFileBytes = options.maxFileBytes ?? 16 * 1024 * 1024;
     this.fetcher = options.fetcher;
+    this.loadRestrictions = options.loadRestrictions ?? 'rootOnly';
   }
 
   /** Resolves symlinks along `path`, refusing any that leave the filesystem root (bounded depth). */
@@ -75,16 +84,17 @@ export class Loader {
     }
   }
 
-  /** Reads `rel` relative to kustomization directory `root`, which it must stay in or below. */
+  /** Reads `rel` relative to kustomization directory `root`, which it must stay in or below unless loads are unrestricted. */
   readRelative(root: string, rel: string): { path: string; text: string; bytes: Uint8Array } {
     if (/^https?:/i.test(rel)) return this.readRemote(rel);
     const p = resolvePath(root, rel);
-    if (!isWithin(root, p)) {
-      throw new KustomizeError('security', `security; file '${p}' is not in or below '${root}'`);
+    const limit = this.loadRestrictions === 'none' ? '/' : root;
+    if (!isWithin(limit, p)) {
+      throw new KustomizeError('security', `security; file '${p}' is not in or below '${limit}'`);
     }
     const real = this.realPath(p);
-    if (!isWithin(root, real)) {
-      throw new KustomizeError('security', `security; file '${real}' is not in or below '${root}'`);
+    if (!isWithin(limit, real)) {
+      throw new KustomizeError('security', `security; file '${real}' is not in or below '${limit}'`);
     }
     const bytes = this.readBytes(real, p);
     return { path: p, text: decoder.decode(bytes), bytes };

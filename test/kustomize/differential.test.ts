@@ -31,7 +31,7 @@ function runReal(s: Scenario): { ok: boolean; out: string } {
       mkdirSync(dirname(join(dir, p)), { recursive: true });
       writeFileSync(join(dir, p), c);
     }
-    const out = execFileSync(oracle, ['build', join(dir, s.dir ?? '')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(oracle, ['build', join(dir, s.dir ?? ''), ...(s.loadRestrictor === 'none' ? ['--load-restrictor', 'LoadRestrictionsNone'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     return { ok: true, out };
   } catch (err) {
     return { ok: false, out: kustomizeErrorText(String((err as { stderr?: string }).stderr ?? err), dir) };
@@ -42,7 +42,7 @@ function runReal(s: Scenario): { ok: boolean; out: string } {
 
 function runOurs(s: Scenario): { ok: boolean; out: string } {
   try {
-    return { ok: true, out: Kustomizer.run(MemoryFileSystem.fromFiles(s.files), '/' + (s.dir ?? '')).yaml };
+    return { ok: true, out: Kustomizer.run(MemoryFileSystem.fromFiles(s.files), '/' + (s.dir ?? ''), s.loadRestrictor === 'none' ? { loadRestrictions: 'none' } : {}).yaml };
   } catch (err) {
     return { ok: false, out: (err as Error).message };
   }

@@ -22,7 +22,7 @@ for (const m of await loadScenarioModules(process.argv.slice(2))) {
         mkdirSync(dirname(join(dir, p)), { recursive: true });
         writeFileSync(join(dir, p), c);
       }
-      out[s.name] = execFileSync(oracle, ['build', join(dir, s.dir ?? '')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      out[s.name] = execFileSync(oracle, ['build', join(dir, s.dir ?? ''), ...(s.loadRestrictor === 'none' ? ['--load-restrictor', 'LoadRestrictionsNone'] : [])], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (err) {
       throw new Error(`kustomize failed on "${s.name}" (${m.module}): ${String((err as { stderr?: string }).stderr ?? err)}`);
     } finally {

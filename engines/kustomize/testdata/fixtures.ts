@@ -7,6 +7,8 @@ export interface Scenario {
   readonly expected?: string;
   /** Expected error (kustomize must fail too). */
   readonly error?: RegExp;
+  /** Build as `kustomize build --load-restrictor LoadRestrictionsNone` (Flux's setting). */
+  readonly loadRestrictor?: 'none';
 }
 
 export const deploy = (name: string, extra = ''): string => `apiVersion: apps/v1
