@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '**/testdata/**', 'config/**', '.sluice/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '**/testdata/**', 'config/**', '.sluice/**', '.cache/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
