@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments, parse as parseYaml, stringify } from 'yaml';
-import { Kustomizer } from '../../engines/kustomize/index.js';
+import { Kustomizer, kustomizationFieldNames } from '../../engines/kustomize/index.js';
 import { YScalar, type YValue } from '../../engines/yaml/index.js';
 import { goTimestampJson } from '../../engines/yaml/go-scalar.js';
 import type { KubeObject } from '../../runtime/client/index.js';
@@ -50,6 +50,24 @@ function scanResources(base: string, dir: string, out: string[]): void {
 
 type Spec = Readonly<Record<string, unknown>>;
 
+/**
+ * What Flux's generator keeps of an existing kustomization: it decodes the file into kustomize's
+ * typed Kustomization non-strictly (sigs.k8s.io/yaml), so unknown top-level fields are dropped and
+ * field names match case-insensitively, and writes it back with kustomize's apiVersion/kind defaults.
+ */
+function knownFields(doc: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+  };
+  for (const [key, value] of Object.entries(doc)) {
+    const name = kustomizationFieldNames.find((f) => f === key) ??
+      kustomizationFieldNames.find((f) => f.toLowerCase() === key.toLowerCase());
+    if (name !== undefined && value !== null) out[name] = value;
+  }
+  return out;
+}
+
 /** Writes the (generated or existing) kustomization.yaml with the Kustomization's spec overrides. */
 export function generateKustomization(dir: string, spec: Spec): void {
   const existing = findKustomization(dir);
@@ -57,7 +75,10 @@ export function generateKustomization(dir: string, spec: Spec): void {
   let file: string;
   if (existing) {
     file = existing;
-    k = (parseYaml(readFileSync(existing, 'utf8')) as Record<string, unknown> | null) ?? {};
+    k = knownFields((parseYaml(readFileSync(existing, 'utf8')) as Record<string, unknown> | null) ?? {});
+    // As Flux: an existing kustomization without resources (kustomize would call it empty) builds
+    // with exactly `buildMetadata: [originAnnotations]`, replacing any buildMetadata it has.
+    if (!Array.isArray(k['resources']) || k['resources'].length === 0) k['buildMetadata'] = ['originAnnotations'];
   } else {
     file = join(dir, 'kustomization.yaml');
     const resources: string[] = [];

@@ -49,6 +49,9 @@ const kustomization: T = {
   configurations: ['s'], generators: ['s'], transformers: ['s'], validators: ['s'], buildMetadata: ['s'],
 };
 
+/** The Kustomization struct's top-level JSON field names (what a non-strict decoder keeps). */
+export const kustomizationFieldNames: readonly string[] = Object.keys(kustomization);
+
 /** A YAML 1.1 value the way yaml.v2 + encoding/json see it. */
 type J = { t: 'str'; v: string } | { t: 'bool'; v: boolean } | { t: 'num'; v: string; int: boolean } | { t: 'null' } | { t: 'map'; v: [string, J][] } | { t: 'seq'; v: J[] };
 
