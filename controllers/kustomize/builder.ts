@@ -4,9 +4,9 @@
  * filesystem rooted at the artifact (nothing outside it is readable).
  */
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseAllDocuments, parse as parseYaml, stringify } from 'yaml';
-import { Kustomizer, kustomizationFieldNames } from '../../engines/kustomize/index.js';
+import { Kustomizer, decodeKustomization } from '../../engines/kustomize/index.js';
 import { YScalar, type YValue } from '../../engines/yaml/index.js';
 import { goTimestampJson } from '../../engines/yaml/go-scalar.js';
 import type { KubeObject } from '../../runtime/client/index.js';
@@ -51,21 +51,19 @@ function scanResources(base: string, dir: string, out: string[]): void {
 type Spec = Readonly<Record<string, unknown>>;
 
 /**
- * What Flux's generator keeps of an existing kustomization: it decodes the file into kustomize's
- * typed Kustomization non-strictly (sigs.k8s.io/yaml), so unknown top-level fields are dropped and
- * field names match case-insensitively, and writes it back with kustomize's apiVersion/kind defaults.
+ * What Flux's generator keeps of an existing kustomization: it decodes the file into kustomize's typed
+ * Kustomization non-strictly (sigs.k8s.io/yaml: YAML 1.1, unknown fields dropped at any depth, names
+ * matched case-insensitively) over kustomize's apiVersion/kind defaults. A file that does not decode
+ * is kept as it is, for the build to report.
  */
-function knownFields(doc: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    apiVersion: 'kustomize.config.k8s.io/v1beta1',
-    kind: 'Kustomization',
-  };
-  for (const [key, value] of Object.entries(doc)) {
-    const name = kustomizationFieldNames.find((f) => f === key) ??
-      kustomizationFieldNames.find((f) => f.toLowerCase() === key.toLowerCase());
-    if (name !== undefined && value !== null) out[name] = value;
+function readExisting(file: string): Record<string, unknown> {
+  const text = readFileSync(file, 'utf8');
+  try {
+    const decoded = toJson(decodeKustomization(text, basename(file), true)) as Record<string, unknown>;
+    return { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', ...decoded };
+  } catch {
+    return (parseYaml(text) as Record<string, unknown> | null) ?? {};
   }
-  return out;
 }
 
 /** Writes the (generated or existing) kustomization.yaml with the Kustomization's spec overrides. */
@@ -75,7 +73,7 @@ export function generateKustomization(dir: string, spec: Spec): void {
   let file: string;
   if (existing) {
     file = existing;
-    k = knownFields((parseYaml(readFileSync(existing, 'utf8')) as Record<string, unknown> | null) ?? {});
+    k = readExisting(existing);
     // As Flux: an existing kustomization without resources (kustomize would call it empty) builds
     // with exactly `buildMetadata: [originAnnotations]`, replacing any buildMetadata it has.
     if (!Array.isArray(k['resources']) || k['resources'].length === 0) k['buildMetadata'] = ['originAnnotations'];
@@ -117,7 +115,8 @@ export function generateKustomization(dir: string, spec: Spec): void {
   // Flux builds with krusty.Options{} whose Reorder is empty: resources keep kustomize's input
   // (depth-first) order unless the kustomization sets sortOptions; the CLI's default is legacy order.
   if (k['sortOptions'] === undefined) k['sortOptions'] = { order: 'fifo' };
-  writeFileSync(file, stringify(k));
+  // YAML 1.1 out, as the engine reads it back: strings such as "yes" or "010" stay quoted.
+  writeFileSync(file, stringify(k, { version: '1.1' }));
 }
 
 /** The engine's YAML model as plain JSON (typed scalars become numbers, booleans and null). */

@@ -11,7 +11,7 @@
  */
 export { buildKustomization, type BuildResult, type KustomizeOptions, Kustomizer } from './kustomizer.js';
 export { KustomizeError, type KustomizeErrorCode } from './errors.js';
-export { kustomizationFieldNames } from './kustomization-schema.js';
+export { decodeKustomization } from './kustomization-schema.js';
 export {
   cloneSpec,
   isRemoteFileUrl,

@@ -49,9 +49,6 @@ const kustomization: T = {
   configurations: ['s'], generators: ['s'], transformers: ['s'], validators: ['s'], buildMetadata: ['s'],
 };
 
-/** The Kustomization struct's top-level JSON field names (what a non-strict decoder keeps). */
-export const kustomizationFieldNames: readonly string[] = Object.keys(kustomization);
-
 /** A YAML 1.1 value the way yaml.v2 + encoding/json see it. */
 type J = { t: 'str'; v: string } | { t: 'bool'; v: boolean } | { t: 'num'; v: string; int: boolean } | { t: 'null' } | { t: 'map'; v: [string, J][] } | { t: 'seq'; v: J[] };
 
@@ -112,7 +109,7 @@ function free(j: J): YValue {
   }
 }
 
-function typed(j: J, t: T, where: string, file: string): YValue | undefined {
+function typed(j: J, t: T, where: string, file: string, lenient = false): YValue | undefined {
   if (j.t === 'null') return undefined;
   const fail = (goType: string): never => {
     throw new KustomizeError('invalid-kustomization',
@@ -124,7 +121,7 @@ function typed(j: J, t: T, where: string, file: string): YValue | undefined {
   if (t === 'i') return j.t === 'num' && j.int ? new YScalar('int', j.v) : fail('int64');
   if (Array.isArray(t)) {
     if (j.t !== 'seq') return fail('[]' + (typeof t[0] === 'string' ? t[0] : 'struct'));
-    return j.v.map((x) => typed(x, t[0] as T, where, file) ?? null);
+    return j.v.map((x) => typed(x, t[0] as T, where, file, lenient) ?? null);
   }
   const st = t as { readonly [field: string]: T };
   if (j.t !== 'map') return fail(st['*'] ? 'map[string]string' : 'struct');
@@ -132,22 +129,26 @@ function typed(j: J, t: T, where: string, file: string): YValue | undefined {
   const each = st['*'];
   for (const [k, v] of j.v) {
     if (each) {
-      const x = typed(v, each, where, file);
+      const x = typed(v, each, where, file, lenient);
       out[k] = x === undefined ? '' : x;
       continue;
     }
     const name = st[k] !== undefined ? k : Object.keys(st).find((f) => f.toLowerCase() === k.toLowerCase());
     if (name === undefined) {
+      if (lenient) continue;
       throw new KustomizeError('invalid-kustomization', `invalid Kustomization: json: unknown field "${k}" (in ${file})`);
     }
-    const x = typed(v, st[name] as T, `${where}.${name}`, file);
+    const x = typed(v, st[name] as T, `${where}.${name}`, file, lenient);
     if (x !== undefined) out[name] = x;
   }
   return out;
 }
 
-/** Parses a kustomization file as kustomize does; returns {} for an empty file. */
-export function decodeKustomization(text: string, file: string): YMap {
+/**
+ * Parses a kustomization file as kustomize does; returns {} for an empty file. `lenient` drops unknown
+ * fields at any depth instead of refusing them (sigs.k8s.io/yaml.Unmarshal, as Flux's generator reads it).
+ */
+export function decodeKustomization(text: string, file: string, lenient = false): YMap {
   const docs = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, strict: false, merge: true });
   const list = Array.isArray(docs) ? docs : [];
   const doc = list[0];
@@ -160,7 +161,7 @@ export function decodeKustomization(text: string, file: string): YMap {
   if (j.t !== 'map') {
     throw new KustomizeError('invalid-kustomization', `invalid Kustomization: json: cannot unmarshal ${jsonName(j)} into Go value of type types.Kustomization (in ${file})`);
   }
-  return (typed(j, kustomization, 'Kustomization', file) ?? {}) as YMap;
+  return (typed(j, kustomization, 'Kustomization', file, lenient) ?? {}) as YMap;
 }
 
 /** Reads a YAML (1.1, as sigs.k8s.io/yaml.YAMLToJSON does) or JSON text into the value model. */

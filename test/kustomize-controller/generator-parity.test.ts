@@ -112,6 +112,39 @@ const cases: readonly Case[] = [
       );
     },
   },
+  {
+    name: 'an unknown field inside a configMapGenerator entry is dropped too (non-strict decode at any depth)',
+    spec: 'nested',
+    files: {
+      'nested/kustomization.yaml': `resources:\n- cm.yaml\nconfigMapGenerator:\n- name: nested\n  literals:\n  - key=value\n  bogus: 1\n`,
+      'nested/cm.yaml': cm('plain-nested'),
+    },
+    check: (o) => {
+      assert.equal(o.ready.status, 'True', o.ready.message);
+      assert.deepEqual(
+        o.configMaps.map((c) => [c.name.replace(/-[a-z0-9]{10}$/, '-<hash>'), c.data, c.annotations]),
+        [
+          ['nested-<hash>', { key: 'value' }, {}],
+          ['plain-nested', { key: 'value' }, {}],
+        ],
+      );
+    },
+  },
+  {
+    name: 'field names match case-insensitively: `Resources:` is resources, so no origin annotations',
+    spec: 'case',
+    files: {
+      'case/kustomization.yaml': `Resources:\n- cm.yaml\n`,
+      'case/cm.yaml': cm('plain-case'),
+    },
+    check: (o) => {
+      assert.equal(o.ready.status, 'True', o.ready.message);
+      assert.deepEqual(
+        o.configMaps.map((c) => [c.name, c.data, c.annotations]),
+        [['plain-case', { key: 'value' }, {}]],
+      );
+    },
+  },
 ];
 
 describe('Flux generator parity on existing kustomization.yaml edge cases', () => {
