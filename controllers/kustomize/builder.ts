@@ -53,15 +53,18 @@ type Spec = Readonly<Record<string, unknown>>;
 /**
  * What Flux's generator keeps of an existing kustomization: it decodes the file into kustomize's typed
  * Kustomization non-strictly (sigs.k8s.io/yaml: YAML 1.1, unknown fields dropped at any depth, names
- * matched case-insensitively) over kustomize's apiVersion/kind defaults. A file that does not decode
- * is kept as it is, for the build to report.
+ * matched case-insensitively) over kustomize's apiVersion/kind defaults.
  */
 function readExisting(file: string): Record<string, unknown> {
   const text = readFileSync(file, 'utf8');
   try {
     const decoded = toJson(decodeKustomization(text, basename(file), true)) as Record<string, unknown>;
     return { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', ...decoded };
-  } catch {
+  } catch (err) {
+    // A type mismatch fails Flux's generator with sigs.k8s.io/yaml's text (and a trailing "<nil>",
+    // as kustomize-controller v1.7.3 reports it); other failures are left for the build to report.
+    const m = /^invalid Kustomization: (json: cannot unmarshal .*) \(in [^)]*\)$/.exec((err as Error).message);
+    if (m) throw new Error(`error unmarshaling JSON: while decoding JSON: ${m[1] ?? ''} <nil>`);
     return (parseYaml(text) as Record<string, unknown> | null) ?? {};
   }
 }

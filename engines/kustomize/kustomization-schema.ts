@@ -109,6 +109,8 @@ function free(j: J): YValue {
   }
 }
 
+const goScalar: Readonly<Record<string, string>> = { s: 'string', b: 'bool', i: 'int64' };
+
 function typed(j: J, t: T, where: string, file: string, lenient = false): YValue | undefined {
   if (j.t === 'null') return undefined;
   const fail = (goType: string): never => {
@@ -120,7 +122,7 @@ function typed(j: J, t: T, where: string, file: string, lenient = false): YValue
   if (t === 'b') return j.t === 'bool' ? boolScalar(j.v) : fail('bool');
   if (t === 'i') return j.t === 'num' && j.int ? new YScalar('int', j.v) : fail('int64');
   if (Array.isArray(t)) {
-    if (j.t !== 'seq') return fail('[]' + (typeof t[0] === 'string' ? t[0] : 'struct'));
+    if (j.t !== 'seq') return fail('[]' + (typeof t[0] === 'string' ? (goScalar[t[0]] ?? t[0]) : 'struct'));
     return j.v.map((x) => typed(x, t[0] as T, where, file, lenient) ?? null);
   }
   const st = t as { readonly [field: string]: T };

@@ -47,7 +47,12 @@ interface Ready {
 /** What one controller did for one Kustomization: its Ready condition and the ConfigMaps it applied. */
 interface Outcome {
   ready: Ready;
-  configMaps: { name: string; data: unknown; annotations: Record<string, string> }[];
+  configMaps: {
+    name: string;
+    data: unknown;
+    annotations: Record<string, string>;
+    labels: Record<string, string>;
+  }[];
 }
 
 interface Case {
@@ -145,6 +150,38 @@ const cases: readonly Case[] = [
       );
     },
   },
+  {
+    name: 'a type mismatch (resources: a string) fails the generator with the YAML decoder text: BuildFailed',
+    spec: 'mismatch',
+    files: {
+      'mismatch/kustomization.yaml': `resources: cm.yaml\n`,
+      'mismatch/cm.yaml': cm('plain-mismatch'),
+    },
+    check: (o) => {
+      assert.deepEqual(o.ready, {
+        status: 'False',
+        reason: 'BuildFailed',
+        message:
+          'error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go struct field Kustomization.resources of type []string <nil>',
+      });
+      assert.deepEqual(o.configMaps, []);
+    },
+  },
+  {
+    name: 'quoted YAML 1.1 look-alikes ("yes", "010") stay strings through the rewrite',
+    spec: 'quoted',
+    files: {
+      'quoted/kustomization.yaml': `resources:\n- cm.yaml\ncommonLabels:\n  flag: "yes"\n  num: "010"\n`,
+      'quoted/cm.yaml': cm('plain-quoted'),
+    },
+    check: (o) => {
+      assert.equal(o.ready.status, 'True', o.ready.message);
+      assert.deepEqual(
+        o.configMaps.map((c) => [c.name, c.labels['flag'], c.labels['num']]),
+        [['plain-quoted', 'yes', '010']],
+      );
+    },
+  },
 ];
 
 describe('Flux generator parity on existing kustomization.yaml edge cases', () => {
@@ -173,6 +210,7 @@ describe('Flux generator parity on existing kustomization.yaml edge cases', () =
         name: o.metadata.name ?? '',
         data: o['data'],
         annotations: { ...(o.metadata.annotations ?? {}) },
+        labels: { ...(o.metadata.labels ?? {}) },
       }))
       .sort((x, y) => x.name.localeCompare(y.name));
   };
