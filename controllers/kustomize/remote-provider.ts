@@ -12,10 +12,9 @@
  * does not call: they fail with a message saying so. Error texts otherwise follow Flux's.
  */
 import { readFile } from 'node:fs/promises';
-import { KubeConfig } from '@kubernetes/client-node';
 import {
   KubeClient,
-  connectionFromKubeConfig,
+  connectionFromKubeConfigText,
   isNotFound,
   type KubeObject,
 } from '../../runtime/client/index.js';
@@ -212,25 +211,24 @@ export async function providerClient(deps: KustomizeDeps, ks: KustomizationObjec
     throw new Error(`failed to parse cluster address ${address}: ${text(err)}`, { cause: err });
   }
   const ca = data['ca.crt'];
-  const kc = new KubeConfig();
-  kc.loadFromString(
-    JSON.stringify({
-      apiVersion: 'v1',
-      kind: 'Config',
-      clusters: [
-        {
-          name: 'remote',
-          cluster: {
-            server: host,
-            ...(ca ? { 'certificate-authority-data': Buffer.from(ca).toString('base64') } : {}),
-          },
+  const kubeconfig = JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [
+      {
+        name: 'remote',
+        cluster: {
+          server: host,
+          ...(ca ? { 'certificate-authority-data': Buffer.from(ca).toString('base64') } : {}),
         },
-      ],
-      users: [{ name: 'remote', user: { token: token.token } }],
-      contexts: [{ name: 'remote', context: { cluster: 'remote', user: 'remote' } }],
-      'current-context': 'remote',
-    }),
-  );
-  const client = new KubeClient(connectionFromKubeConfig(kc), { fieldManager: 'kustomize-controller' });
+      },
+    ],
+    users: [{ name: 'remote', user: { token: token.token } }],
+    contexts: [{ name: 'remote', context: { cluster: 'remote', user: 'remote' } }],
+    'current-context': 'remote',
+  });
+  const client = new KubeClient(connectionFromKubeConfigText(kubeconfig), {
+    fieldManager: 'kustomize-controller',
+  });
   return { client, expiresAt: token.expiresAt };
 }

@@ -13,7 +13,7 @@
  *
  * Public surface:
  * - `loadKubeConfig({ kubeconfigPath?, context?, inCluster? })` → ConnectionConfig. Uses
- *   @kubernetes/client-node's KubeConfig only (certs, tokens, exec plugins, CA, contexts, in-cluster).
+ *   own kubeconfig reading (certs, tokens, CA, contexts, in-cluster); @kubernetes/client-node only for exec plugins / auth providers, imported on first use.
  * - `KubeClient` — one identity against one API server:
  *   - reads: `get`, `getOrUndefined`, `getStatus`, `listPage` (one page), `list` (follows
  *     `limit`/`continue`, default page 500; `metadataOnly` asks for PartialObjectMetadata), `watch` (async iterator of ADDED/MODIFIED/DELETED/BOOKMARK;
@@ -65,7 +65,7 @@ export {
   reasonForCode,
 } from './errors.js';
 export type { StatusReason } from './errors.js';
-export { connectionFromKubeConfig, loadKubeConfig } from './kubeconfig.js';
+export { connectionFromKubeConfigText, loadKubeConfig } from './kubeconfig.js';
 export type { ConnectionConfig, LoadKubeConfigOptions, TlsSettings } from './kubeconfig.js';
 export { TokenBucket, defaultRateLimiterOptions } from './rate-limiter.js';
 export type { RateLimiterOptions } from './rate-limiter.js';

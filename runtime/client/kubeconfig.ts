@@ -1,12 +1,20 @@
 /**
- * Connection settings from a kubeconfig (or the in-cluster service account), resolved through
- * @kubernetes/client-node's `KubeConfig` only: it understands client certificates, bearer tokens,
- * token files, exec plugins, OIDC, CA bundles and contexts. We take the resolved TLS material and
- * auth headers from it and do all HTTP ourselves.
+ * Connection settings from a kubeconfig (or the in-cluster service account). Files are read and merged
+ * by kubeconfig-file.ts; certificates, CA bundles, bearer tokens, token files and basic auth are resolved
+ * here. Only exec credential plugins and auth providers (OIDC, cloud) go through
+ * @kubernetes/client-node's `KubeConfig`, imported on first use: importing it costs ~70 MiB of RSS, which
+ * a controller talking with a service-account token or client certificate never pays. All HTTP is ours.
  */
-import { KubeConfig } from '@kubernetes/client-node';
+import { readFile } from 'node:fs/promises';
 import type { RequestOptions } from 'node:https';
-
+import type { KubeConfig } from '@kubernetes/client-node';
+import {
+  mergeKubeConfigs,
+  readKubeConfig,
+  selectContext,
+  type KubeConfigMap,
+  type SelectedKubeConfig,
+} from './kubeconfig-file.js';
 export interface LoadKubeConfigOptions {
   /** A kubeconfig file. Unset: $KUBECONFIG, then ~/.kube/config, then the in-cluster config. */
   readonly kubeconfigPath?: string;
@@ -41,57 +49,104 @@ export interface ConnectionConfig {
 const authRefreshMs = 60_000;
 
 export function loadKubeConfig(opts: LoadKubeConfigOptions = {}): ConnectionConfig {
-  const kc = new KubeConfig();
-  if (opts.inCluster) kc.loadFromCluster();
-  else if (opts.kubeconfigPath) kc.loadFromFile(opts.kubeconfigPath);
-  else {
-    kc.loadFromDefault();
-    // loadFromDefault's last resort is an unauthenticated http://localhost:8080: refuse it instead.
-    if (kc.getCurrentCluster()?.server === 'http://localhost:8080' && kc.getCurrentContext() === 'loaded-context') {
-      throw new Error('no kubeconfig found: set --kubeconfig or $KUBECONFIG, or run in a pod');
-    }
-  }
-  if (opts.context) {
-    if (!kc.getContextObject(opts.context)) throw new Error(`context "${opts.context}" does not exist in the kubeconfig`);
-    kc.setCurrentContext(opts.context);
-  }
-  return connectionFromKubeConfig(kc);
+  return connectionFromSelected(selectContext(readKubeConfig(opts), opts.context));
 }
 
-/** Builds a ConnectionConfig from an already-loaded KubeConfig (e.g. one parsed from a Secret). */
-export function connectionFromKubeConfig(kc: KubeConfig): ConnectionConfig {
-  const cluster = kc.getCurrentCluster();
-  if (!cluster) throw new Error('the kubeconfig has no current cluster (set current-context or pass --context)');
-  const server = cluster.server.replace(/\/+$/, '');
-  const user = kc.getCurrentUser();
-  const dynamic = Boolean(user && (user.exec || user.authProvider));
-  const probe: RequestOptions = {};
-  // applyToHTTPSOptions resolves files, CA, certs and the Authorization header in one go.
-  const first = kc.applyToHTTPSOptions(probe).then(() => probe);
-  let cached: { at: number; headers: Record<string, string> } | undefined;
-  let tls: TlsSettings = {};
-  const resolveHeaders = async (opts: RequestOptions): Promise<Record<string, string>> => {
+/** Builds a ConnectionConfig from kubeconfig text (e.g. one read from a Secret), at its current-context. */
+export function connectionFromKubeConfigText(text: string, context?: string): ConnectionConfig {
+  return connectionFromSelected(selectContext(mergeKubeConfigs([{ text, origin: 'text' }]), context));
+}
+
+interface Resolved {
+  readonly tls: TlsSettings;
+  readonly headers: Record<string, string>;
+}
+
+function str(m: KubeConfigMap, k: string): string | undefined {
+  const v = m[k];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+async function material(m: KubeConfigMap, dataKey: string, fileKey: string): Promise<Buffer | undefined> {
+  const data = str(m, dataKey);
+  if (data) return Buffer.from(data, 'base64');
+  const file = str(m, fileKey);
+  return file ? readFile(file) : undefined;
+}
+
+/** Certificates, CA, bearer token (inline or file) and basic auth, read directly. */
+async function resolveDirect(sel: SelectedKubeConfig): Promise<Resolved> {
+  const { cluster, user } = sel;
+  const [ca, cert, key] = await Promise.all([
+    material(cluster, 'certificate-authority-data', 'certificate-authority'),
+    material(user, 'client-certificate-data', 'client-certificate'),
+    material(user, 'client-key-data', 'client-key'),
+  ]);
+  const headers: Record<string, string> = {};
+  const tokenFile = str(user, 'tokenFile');
+  const token = str(user, 'token') ?? (tokenFile ? (await readFile(tokenFile, 'utf8')).trim() : undefined);
+  if (token) headers['Authorization'] = `Bearer ${token}`;
+  else if (str(user, 'username') !== undefined || str(user, 'password') !== undefined) {
+    headers['Authorization'] =
+      `Basic ${Buffer.from(`${str(user, 'username') ?? ''}:${str(user, 'password') ?? ''}`).toString('base64')}`;
+  }
+  const servername = str(cluster, 'tls-server-name');
+  return {
+    tls: {
+      ...(ca ? { ca } : {}),
+      ...(cert ? { cert } : {}),
+      ...(key ? { key } : {}),
+      ...(cluster['insecure-skip-tls-verify'] === true ? { rejectUnauthorized: false } : {}),
+      ...(servername ? { servername } : {}),
+    },
+    headers,
+  };
+}
+
+/** Exec plugins and auth providers through @kubernetes/client-node, loaded on first use. */
+function pluginResolver(sel: SelectedKubeConfig): () => Promise<Resolved> {
+  let kc: Promise<KubeConfig> | undefined;
+  return async () => {
+    kc ??= import('@kubernetes/client-node').then(({ KubeConfig }) => {
+      const k = new KubeConfig();
+      k.loadFromString(JSON.stringify(sel.merged));
+      k.setCurrentContext(sel.contextName);
+      return k;
+    });
+    const o: RequestOptions = {};
+    await (await kc).applyToHTTPSOptions(o);
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(opts.headers ?? {})) {
+    for (const [k, v] of Object.entries(o.headers ?? {})) {
       if (typeof v === 'string') headers[k] = v;
       else if (typeof v === 'number') headers[k] = String(v);
     }
-    if (typeof opts.auth === 'string' && opts.auth !== 'undefined:undefined') {
-      headers.Authorization = `Basic ${Buffer.from(opts.auth).toString('base64')}`;
+    if (typeof o.auth === 'string' && o.auth !== 'undefined:undefined') {
+      headers['Authorization'] = `Basic ${Buffer.from(o.auth).toString('base64')}`;
     }
-    return headers;
-  };
-  const settingsReady = first.then(async (o) => {
-    tls = {
-      ca: o.ca as Buffer | undefined,
-      cert: o.cert as Buffer | undefined,
-      key: o.key as Buffer | undefined,
-      rejectUnauthorized: o.rejectUnauthorized,
-      servername: o.servername ?? undefined,
+    return {
+      tls: {
+        ca: o.ca as Buffer | undefined,
+        cert: o.cert as Buffer | undefined,
+        key: o.key as Buffer | undefined,
+        rejectUnauthorized: o.rejectUnauthorized,
+        servername: o.servername ?? undefined,
+      },
+      headers,
     };
-    cached = { at: Date.now(), headers: await resolveHeaders(o) };
+  };
+}
+
+function connectionFromSelected(sel: SelectedKubeConfig): ConnectionConfig {
+  const server = String(sel.cluster['server']).replace(/\/+$/, '');
+  const plugin = Boolean(sel.user['exec'] || sel.user['auth-provider']);
+  const dynamic = plugin || str(sel.user, 'tokenFile') !== undefined;
+  const resolveNow = plugin ? pluginResolver(sel) : () => resolveDirect(sel);
+  let cached: { at: number; headers: Record<string, string> } | undefined;
+  let tls: TlsSettings = {};
+  const settingsReady = resolveNow().then((r) => {
+    tls = r.tls;
+    cached = { at: Date.now(), headers: r.headers };
   });
-  const ctx = kc.getContextObject(kc.getCurrentContext());
   const config: ConnectionConfig = {
     server,
     get tls(): TlsSettings {
@@ -100,13 +155,11 @@ export function connectionFromKubeConfig(kc: KubeConfig): ConnectionConfig {
     async authHeaders(): Promise<Record<string, string>> {
       await settingsReady;
       if (cached && (!dynamic || Date.now() - cached.at < authRefreshMs)) return cached.headers;
-      const o: RequestOptions = {};
-      await kc.applyToHTTPSOptions(o);
-      cached = { at: Date.now(), headers: await resolveHeaders(o) };
+      cached = { at: Date.now(), headers: (await resolveNow()).headers };
       return cached.headers;
     },
-    namespace: ctx?.namespace,
-    contextName: kc.getCurrentContext(),
+    ...(sel.namespace ? { namespace: sel.namespace } : {}),
+    contextName: sel.contextName,
   };
   // Surface broken kubeconfigs (missing files) at first use rather than as an unhandled rejection.
   settingsReady.catch(() => undefined);
@@ -114,7 +167,10 @@ export function connectionFromKubeConfig(kc: KubeConfig): ConnectionConfig {
 }
 
 /** Attaches a `ready` promise that resolves once TLS material is loaded. */
-function withReady(config: ConnectionConfig, ready: Promise<void>): ConnectionConfig & { ready: Promise<void> } {
+function withReady(
+  config: ConnectionConfig,
+  ready: Promise<void>,
+): ConnectionConfig & { ready: Promise<void> } {
   return Object.defineProperties({} as ConnectionConfig & { ready: Promise<void> }, {
     ...Object.getOwnPropertyDescriptors(config),
     ready: { value: ready, enumerable: false },

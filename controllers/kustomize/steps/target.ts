@@ -7,8 +7,7 @@
  * --insecure-kubeconfig-tls; see remote-kubeconfig.ts).
  * Failure → ReconciliationFailed.
  */
-import { KubeConfig } from '@kubernetes/client-node';
-import { KubeClient, connectionFromKubeConfig, type KubeObject } from '../../../runtime/client/index.js';
+import { KubeClient, connectionFromKubeConfigText, type KubeObject } from '../../../runtime/client/index.js';
 import type { KustomizationObject } from '../object.js';
 import { sanitizeKubeConfig } from '../remote-kubeconfig.js';
 import { providerClient } from '../remote-provider.js';
@@ -62,14 +61,11 @@ async function remoteClient(deps: KustomizeDeps, ks: KustomizationObject): Promi
   const version = `${id}|${secret.metadata.resourceVersion ?? ''}|${key}|${insecure}`;
   const hit = remotes.get(cacheKey);
   if (hit?.version === version) return hit.client;
-  const kc = new KubeConfig();
-  kc.loadFromString(
-    sanitizeKubeConfig(Buffer.from(data[key] ?? '', 'base64').toString('utf8'), {
-      insecureExec: deps.options?.insecureKubeconfigExec === true,
-      insecureTls: deps.options?.insecureKubeconfigTls === true,
-    }),
-  );
-  const client = new KubeClient(connectionFromKubeConfig(kc), { fieldManager: 'kustomize-controller' });
+  const text = sanitizeKubeConfig(Buffer.from(data[key] ?? '', 'base64').toString('utf8'), {
+    insecureExec: deps.options?.insecureKubeconfigExec === true,
+    insecureTls: deps.options?.insecureKubeconfigTls === true,
+  });
+  const client = new KubeClient(connectionFromKubeConfigText(text), { fieldManager: 'kustomize-controller' });
   hit?.client.close();
   remotes.set(cacheKey, { version, client });
   return client;
