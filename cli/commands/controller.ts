@@ -31,10 +31,18 @@ export function register(program: Command): void {
   for (const entry of Object.values(controllerRegistry)) entry.addFlags?.(cmd);
   cmd.addHelpText('after', '\nExamples:\n  sluice controller --controllers=source,kustomize --kubeconfig=$KUBECONFIG --health-addr=127.0.0.1:9440 --metrics-addr=127.0.0.1:8080\n');
   cmd.action(async (opts: ManagerFlagValues & { controllers?: string } & Record<string, unknown>) => {
+    // The root command defines --kubeconfig/--context too (global flags), and commander gives an option
+    // both define to the root: take them from there when given after `controller`.
+    const root = cmd.parent?.opts<{ kubeconfig?: string; context?: string }>() ?? {};
+    const flags = {
+      ...opts,
+      ...(opts.kubeconfig === undefined && root.kubeconfig ? { kubeconfig: root.kubeconfig } : {}),
+      ...(opts.context === undefined && root.context ? { context: root.context } : {}),
+    };
     process.exitCode = await runControllers({
       registry: controllerRegistry,
       requested: opts.controllers?.split(','),
-      flags: opts,
+      flags,
     });
   });
 }

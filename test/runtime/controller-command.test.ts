@@ -61,4 +61,16 @@ describe('sluice controller', () => {
     assert.equal(err?.code, 1);
     assert.match(err?.stderr ?? '', missing ? new RegExp(`controller ${missing} is not available in this build`) : /unknown controller "nope"/);
   });
+
+  test('--kubeconfig given after `controller` is the kubeconfig the controllers load (the root command defines it too)', async () => {
+    const missingPath = '/nonexistent/sluice-kubeconfig-test';
+    const err = await promisify(execFile)(process.execPath, [bin, 'controller', '--controllers=source', `--kubeconfig=${missingPath}`], {
+      env: { ...process.env, KUBECONFIG: '' },
+    }).then(
+      () => undefined,
+      (e: { code?: number; stderr?: string }) => e,
+    );
+    assert.equal(err?.code, 1);
+    assert.match(err?.stderr ?? '', /sluice-kubeconfig-test/);
+  });
 });
