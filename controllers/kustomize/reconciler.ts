@@ -141,6 +141,7 @@ export class KustomizationReconciler {
         `Source artifact not found, retrying in ${goDuration(requeueDep)}`,
         'waiting',
         requeueDep,
+        { event: false },
       );
     }
     w.revision = artifact.revision;
@@ -273,7 +274,7 @@ export class KustomizationReconciler {
       w.conds.delete('Reconciling');
       w.status['observedGeneration'] = w.ks.metadata.generation;
     }
-    this.event(w, 'Warning', e.reason, e.message);
+    if (e.event) this.event(w, 'Warning', e.reason, e.message);
     if (e.kind === 'stalling') return {};
     return { requeueAfterMs: e.requeueAfterMs ?? retryIntervalMs(w.ks) };
   }

@@ -110,10 +110,17 @@ export class ReconcileError extends Error {
     /** `stalling`: no retry until the spec changes; `waiting`: requeue after `requeueAfterMs`. */
     readonly kind: 'generic' | 'stalling' | 'waiting' = 'generic',
     readonly requeueAfterMs?: number,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { readonly event?: boolean },
   ) {
     super(message, options);
+    this.event = options?.event ?? true;
   }
+
+  /**
+   * Whether the failure is announced with an Event. Flux records a waiting-for-source stop (source
+   * missing, unreadable, or without an artifact yet) only in the Ready condition and the log.
+   */
+  readonly event: boolean;
 }
 
 export interface ReconcileResult {

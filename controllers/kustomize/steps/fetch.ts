@@ -49,7 +49,7 @@ export async function fetchArtifact(
         `Source is not ready, artifact not found, retrying in ${Math.round(after / 1000)}s`,
         'waiting',
         after,
-        { cause: err },
+        { cause: err, event: false },
       );
     }
     throw new ReconcileError(

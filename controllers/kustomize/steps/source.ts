@@ -48,14 +48,15 @@ export async function resolveSource(deps: KustomizeDeps, ks: KustomizationObject
     source = await deps.client.get({ apiVersion, kind, namespace, name });
   } catch (err) {
     const text = err instanceof Error ? err.message : String(err);
+    // Flux marks Ready=False and requeues without an Event for a missing or unreadable source.
     if (isNotFound(err))
-      throw new ReconcileError('ArtifactFailed', text, 'generic', undefined, { cause: err });
+      throw new ReconcileError('ArtifactFailed', text, 'generic', undefined, { cause: err, event: false });
     throw new ReconcileError(
       'ArtifactFailed',
       `unable to get source '${kind}/${namespace}/${name}': ${text}`,
       'generic',
       undefined,
-      { cause: err },
+      { cause: err, event: false },
     );
   }
   const status = (source['status'] ?? {}) as { artifact?: SourceArtifact };
